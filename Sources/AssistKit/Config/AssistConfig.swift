@@ -1,0 +1,65 @@
+/// The merged configuration: built-in defaults, then the user's file, then the repository's.
+package struct AssistConfig: Sendable, Equatable {
+  /// Spending caps in dollars; `nil` means no cap of that kind.
+  package struct Budgets: Sendable, Equatable, Codable {
+    /// Per `assist task` run.
+    package var perTask: Double?
+    /// Per calendar day (UTC), across repositories and processes.
+    package var perDay: Double?
+    /// Per calendar month (UTC).
+    package var perMonth: Double?
+
+    /// Creates budgets; no caps by default.
+    package init(perTask: Double? = nil, perDay: Double? = nil, perMonth: Double? = nil) {
+      self.perTask = perTask
+      self.perDay = perDay
+      self.perMonth = perMonth
+    }
+  }
+
+  /// How candidate changes are verified with the repository's own tests.
+  package struct Verify: Sendable, Equatable, Codable {
+    /// The command, run by `/bin/sh -c` in a scratch copy; `nil` means discover one.
+    package var command: String?
+    /// Seconds before the command is killed.
+    package var timeoutSeconds: Int
+
+    /// Creates verification settings.
+    package init(command: String? = nil, timeoutSeconds: Int = 300) {
+      self.command = command
+      self.timeoutSeconds = timeoutSeconds
+    }
+  }
+
+  /// Enabled tiers, cheapest first. Tiers whose `enabled_when_env` variable is unset are absent.
+  package var tiers: [Tier]
+  /// Tiers the config defines but the environment leaves off (a cloud tier without its key).
+  package var disabledTiers: [String: String]
+  /// Spending caps.
+  package var budgets: Budgets
+  /// Verification.
+  package var verify: Verify
+  /// Per-file-extension check commands for the gate (`py: python3 -m py_compile {file}`).
+  package var checkCommands: [String: String]
+  /// The files that were read, in merge order.
+  package var sources: [String]
+
+  /// Creates a configuration.
+  package init(
+    tiers: [Tier], disabledTiers: [String: String] = [:], budgets: Budgets = .init(),
+    verify: Verify = .init(), checkCommands: [String: String] = [:], sources: [String] = []
+  ) {
+    self.tiers = tiers
+    self.disabledTiers = disabledTiers
+    self.budgets = budgets
+    self.verify = verify
+    self.checkCommands = checkCommands
+    self.sources = sources
+  }
+
+  /// The tier called `name`.
+  package func tier(named name: String) -> Tier? { tiers.first { $0.name == name } }
+
+  /// Tiers the bundled server runs.
+  package var localTiers: [Tier] { tiers.filter { $0.local != nil } }
+}
