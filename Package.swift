@@ -63,7 +63,8 @@ let package = Package(
     .testTarget(
       name: "HTTPTests", dependencies: ["HTTP", "AssistTesting"], swiftSettings: swiftSettings),
     .testTarget(
-      name: "AssistKitTests", dependencies: ["AssistKit", "AssistTesting"],
+      name: "AssistKitTests",
+      dependencies: ["AssistKit", "AssistTesting", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     .testTarget(
       name: "CommandTests",
