@@ -11,12 +11,18 @@ package struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
     package static let notFound = Code(rawValue: -3)
     /// `GIT_EEXISTS` (-4).
     package static let exists = Code(rawValue: -4)
+    /// `GIT_EUNBORNBRANCH` (-9).
+    package static let unbornBranch = Code(rawValue: -9)
     /// `GIT_ECONFLICT` (-13).
     package static let conflict = Code(rawValue: -13)
     /// `GIT_ELOCKED` (-14).
     package static let locked = Code(rawValue: -14)
     /// `GIT_EAPPLYFAIL` (-35).
     package static let applyFailed = Code(rawValue: -35)
+    /// Not a libgit2 code: the patch holds no file changes ("nothing to apply").
+    package static let emptyPatch = Code(rawValue: -1000)
+    /// Not a libgit2 code: the patch text could not be parsed.
+    package static let malformedPatch = Code(rawValue: -1001)
   }
 
   /// The libgit2 error code.
@@ -25,13 +31,25 @@ package struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
   package var message: String
   /// The C function that failed (or the Swift operation, for errors assist raises itself).
   package var function: String
+  /// For ``Code/applyFailed``: every file and hunk that does not apply, and why.
+  package var failures: [ApplyFailure]
 
   /// Creates an error.
-  package init(code: Code, message: String, function: String) {
+  ///
+  /// - Parameters:
+  ///   - code: The libgit2 (or assist) code.
+  ///   - message: The captured message.
+  ///   - function: The failing C function or Swift operation.
+  ///   - failures: Per-file apply failures, when the error is a failed patch.
+  package init(code: Code, message: String, function: String, failures: [ApplyFailure] = []) {
     self.code = code
     self.message = message
     self.function = function
+    self.failures = failures
   }
 
-  package var description: String { "\(function): \(message)" }
+  package var description: String {
+    guard !failures.isEmpty else { return "\(function): \(message)" }
+    return "patch does not apply: " + failures.map(\.description).joined(separator: "; ")
+  }
 }
