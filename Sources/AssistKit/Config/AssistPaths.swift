@@ -6,14 +6,17 @@ package struct AssistPaths: Sendable, Equatable {
   package var stateDirectory: String
   /// `$XDG_CACHE_HOME/assist` (assembled models).
   package var cacheDirectory: String
+  /// `$XDG_DATA_HOME/assist` (the local model runtime's virtualenv).
+  package var dataDirectory: String
   /// The install's own data folder: holds `agents/`, `prompts/`, `examples/`, `share/`.
   package var installDirectory: String
 
   /// Creates paths explicitly (tests point them into a temporary folder).
   package init(
     configDirectory: String, stateDirectory: String, cacheDirectory: String,
-    installDirectory: String
+    dataDirectory: String? = nil, installDirectory: String
   ) {
+    self.dataDirectory = dataDirectory ?? stateDirectory
     self.configDirectory = configDirectory
     self.stateDirectory = stateDirectory
     self.cacheDirectory = cacheDirectory
@@ -34,6 +37,7 @@ package struct AssistPaths: Sendable, Equatable {
       configDirectory: xdg("XDG_CONFIG_HOME", ".config"),
       stateDirectory: xdg("XDG_STATE_HOME", ".local/state"),
       cacheDirectory: xdg("XDG_CACHE_HOME", ".cache"),
+      dataDirectory: xdg("XDG_DATA_HOME", ".local/share"),
       installDirectory: installDirectory)
   }
 
@@ -41,4 +45,8 @@ package struct AssistPaths: Sendable, Equatable {
   package var storePath: String { stateDirectory + "/assist.sqlite" }
   /// Assembled GGUF models.
   package var modelsDirectory: String { cacheDirectory + "/models" }
+  /// The Python of the local runtime's virtualenv (made by scripts/setup).
+  package var runtimePython: String { dataDirectory + "/venv/bin/python" }
+  /// Where `assist local` records the servers it started.
+  package var serversDirectory: String { stateDirectory + "/servers" }
 }

@@ -141,7 +141,8 @@ struct ConfigLayer: Sendable {
       guard (1...65535).contains(port) else { throw l.error("port", "local port must be 1…65535") }
       tier.local = .init(
         modelFile: try l.requiredString("model_file"), port: port,
-        context: try l.int("context") ?? 8192, threads: try l.int("threads") ?? 2)
+        context: try l.int("context") ?? 8192, threads: try l.int("threads") ?? 2,
+        sha256: try l.string("sha256")?.lowercased())
       try l.finish()
     }
     try r.finish()

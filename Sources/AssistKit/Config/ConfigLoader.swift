@@ -84,3 +84,19 @@ package enum ConfigLoader {
       local: p.local)
   }
 }
+
+extension ConfigLoader {
+  /// The work tree root containing `directory` (the nearest ancestor with a `.git`), if any.
+  package static func repositoryRoot(from directory: String) -> String? {
+    var path = directory
+    while !path.isEmpty {
+      if FileSystem.exists(path + "/.git") { return path }
+      guard let slash = path.lastIndex(of: "/"), path != "/" else { return nil }
+      path = slash == path.startIndex ? (path == "/" ? "" : "/") : String(path[..<slash])
+      if path == "/" {
+        return FileSystem.exists("/.git") ? "/" : nil
+      }
+    }
+    return nil
+  }
+}

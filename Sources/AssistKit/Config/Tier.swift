@@ -40,13 +40,18 @@ package struct Tier: Sendable, Equatable, Codable {
     package var context: Int
     /// CPU threads for generation.
     package var threads: Int
+    /// The model file's expected sha256, when known (the bundled models' are).
+    package var sha256: String?
 
     /// Creates a local server description.
-    package init(modelFile: String, port: Int, context: Int = 8192, threads: Int = 2) {
+    package init(
+      modelFile: String, port: Int, context: Int = 8192, threads: Int = 2, sha256: String? = nil
+    ) {
       self.modelFile = modelFile
       self.port = port
       self.context = context
       self.threads = threads
+      self.sha256 = sha256
     }
   }
 

@@ -4,5 +4,9 @@ import ArgumentParser
 ///
 /// One list, so that adding a command is one line here and one file in `Commands/`.
 enum AssistCommands {
-  static let all: [any ParsableCommand.Type] = []
+  static let all: [any ParsableCommand.Type] = [
+    ModelsCommand.self,
+    LocalCommand.self,
+    DoctorCommand.self,
+  ]
 }

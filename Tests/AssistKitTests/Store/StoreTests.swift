@@ -18,7 +18,10 @@ import Testing
     // Reopening is a no-op migration and keeps data.
     try store.pool.write {
       try $0.execute(
-        sql: "INSERT INTO run (id, created_at, repository, command, status) VALUES ('r1', 0, '/r', 'task', 'done')")
+        sql: """
+          INSERT INTO run (id, created_at, repository, command, status)
+          VALUES ('r1', 0, '/r', 'task', 'done')
+          """)
     }
     let again = try Store(path: path)
     #expect(try again.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run") } == 1)
