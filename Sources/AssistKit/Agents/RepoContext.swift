@@ -1,0 +1,130 @@
+internal import Foundation
+package import Git
+
+/// What agents may be shown of a repository at the base commit: its files and a symbol map.
+///
+/// Agents get only what their sub-task needs — its files, the map to find more, and findings of
+/// the sub-tasks it depends on — trimmed to the tier's window, with the trimming recorded.
+package struct RepoContext: Sendable {
+  /// Text files at the base commit, path → content (binary and huge files are left out).
+  package var files: [String: String]
+  /// Every committed path, including the ones left out of `files`.
+  package var paths: [String]
+  /// Definitions per text file.
+  package var symbols: [String: [String]]
+
+  /// Files larger than this are listed in the map but never pasted into a prompt.
+  package static let maximumFileBytes = 200_000
+
+  /// Creates a context from file contents (tests, and callers that already read the files).
+  package init(files: [String: String], paths: [String]? = nil) {
+    self.files = files
+    self.paths = paths ?? files.keys.sorted()
+    self.symbols = files.mapValues { _ in [] }
+    for (path, text) in files { symbols[path] = SymbolMap.definitions(in: text, path: path) }
+  }
+
+  /// Reads the files committed at `revision`.
+  /// - Throws: ``GitError`` when the revision cannot be read.
+  package static func load(from repository: Repository, revision: String = "HEAD") throws
+    -> RepoContext
+  {
+    let paths = try repository.files(in: revision)
+    var files: [String: String] = [:]
+    for path in paths {
+      guard let bytes = try repository.blob(at: path, in: revision),
+        bytes.count <= maximumFileBytes,
+        !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self)
+      else { continue }
+      files[path] = text
+    }
+    return RepoContext(files: files, paths: paths)
+  }
+
+  /// Tokens a text costs, estimated (code runs about 3 to 4 characters per token).
+  package static func estimatedTokens(_ text: String) -> Int { (text.utf8.count + 2) / 3 }
+
+  /// The repository map: one line per file with the symbols it defines.
+  /// - Parameters:
+  ///   - excluding: Files shown in full elsewhere in the prompt.
+  ///   - budget: Token limit; files past it are counted, not listed.
+  package func symbolMap(excluding: Set<String> = [], budget: Int = 1_000) -> String {
+    var lines: [String] = []
+    var used = 0
+    var omitted = 0
+    for path in paths where !excluding.contains(path) {
+      let names = symbols[path] ?? []
+      let line = names.isEmpty ? path : "\(path): \(names.prefix(30).joined(separator: ", "))"
+      let cost = Self.estimatedTokens(line)
+      if used + cost > budget {
+        omitted += 1
+        continue
+      }
+      used += cost
+      lines.append(line)
+    }
+    if omitted > 0 { lines.append("(\(omitted) more files not listed)") }
+    return lines.isEmpty ? "(no other files)" : lines.joined(separator: "\n")
+  }
+
+  /// Files a free-text task or goal points at: named by path or file name, or defining a symbol
+  /// it names. Sorted, most mentions first.
+  package func relevantFiles(for text: String, limit: Int = 4) -> [String] {
+    // Whole tokens keep paths ("src/app.py"); their dotted parts catch "Inventory.add".
+    let tokens = text.split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "/") }
+    var words = Set(tokens.map(String.init))
+    for token in tokens { words.formUnion(token.split(separator: ".").map(String.init)) }
+    var scores: [String: Int] = [:]
+    for path in files.keys {
+      let name = (path as NSString).lastPathComponent
+      let stem = (name as NSString).deletingPathExtension
+      if words.contains(path) || words.contains(name) { scores[path, default: 0] += 10 }
+      if stem.count > 3, words.contains(stem) { scores[path, default: 0] += 3 }
+      for symbol in symbols[path] ?? [] where symbol.count > 2 && words.contains(symbol) {
+        scores[path, default: 0] += 2
+      }
+      // Symbols used (called) by name count a little: a rename touches the callers too.
+      if let content = files[path] {
+        for word in words where word.count > 3 && !isTestFile(path) && content.contains(word + "(")
+        {
+          scores[path, default: 0] += 1
+        }
+      }
+    }
+    return scores.filter { $0.value > 0 }.sorted {
+      $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
+    }
+    .prefix(limit).map(\.key)
+  }
+
+  /// Whether `path` looks like a test file (never the target of an edit unless named).
+  package func isTestFile(_ path: String) -> Bool {
+    let name = (path as NSString).lastPathComponent.lowercased()
+    return name.hasPrefix("test_") || name.contains("_test.") || name.contains(".test.")
+      || name.contains(".spec.")
+      || path.hasPrefix("tests/") || path.hasPrefix("test/") || path.contains("/tests/")
+  }
+
+  /// The named files as fenced blocks, trimmed to `budget` tokens.
+  /// - Returns: The text and the files left out (recorded by the caller).
+  package func render(files names: [String], budget: Int) -> (text: String, omitted: [String]) {
+    var blocks: [String] = []
+    var omitted: [String] = []
+    var used = 0
+    for path in names {
+      guard let content = files[path] else {
+        omitted.append(path)
+        continue
+      }
+      let block = "\(path)\n```\n\(content)\(content.hasSuffix("\n") ? "" : "\n")```"
+      let cost = Self.estimatedTokens(block)
+      if used + cost > budget {
+        omitted.append(path)
+        continue
+      }
+      used += cost
+      blocks.append(block)
+    }
+    return (blocks.joined(separator: "\n\n"), omitted)
+  }
+}
