@@ -1,0 +1,59 @@
+/// Per-endpoint failure counts and cooldowns, shared by every ``ModelClient`` that holds it.
+///
+/// After ``failuresBeforeCooldown`` consecutive failures an endpoint is benched for ``cooldown``;
+/// one success clears its record.
+package actor EndpointHealth {
+  private struct Record {
+    var failures = 0
+    var benchedUntil: Duration?
+  }
+
+  /// Consecutive failures that bench an endpoint.
+  package let failuresBeforeCooldown: Int
+  /// How long a benched endpoint is skipped.
+  package let cooldown: Duration
+  private let timeline: Timeline
+  private var records: [EndpointSpec: Record] = [:]
+
+  /// Creates an empty record book.
+  /// - Parameters:
+  ///   - clock: The clock cooldowns are measured on.
+  ///   - failuresBeforeCooldown: Consecutive failures that bench an endpoint.
+  ///   - cooldown: How long it stays benched.
+  package init(
+    clock: any Clock<Duration> = ContinuousClock(), failuresBeforeCooldown: Int = 3,
+    cooldown: Duration = .seconds(30)
+  ) {
+    self.timeline = Timeline(clock: clock)
+    self.failuresBeforeCooldown = max(1, failuresBeforeCooldown)
+    self.cooldown = cooldown
+  }
+
+  /// How long `endpoint` stays benched, or `nil` if it may be called now.
+  package func remainingCooldown(_ endpoint: EndpointSpec) -> Duration? {
+    guard let until = records[endpoint]?.benchedUntil else { return nil }
+    let now = timeline.now()
+    return until > now ? now.duration(to: until) : nil
+  }
+
+  /// Counts a failure; the one that reaches the threshold benches the endpoint.
+  package func recordFailure(_ endpoint: EndpointSpec) {
+    var record = records[endpoint, default: Record()]
+    record.failures += 1
+    if record.failures >= failuresBeforeCooldown {
+      record.benchedUntil = timeline.now() + cooldown
+      record.failures = 0
+    }
+    records[endpoint] = record
+  }
+
+  /// Clears the endpoint's record.
+  package func recordSuccess(_ endpoint: EndpointSpec) {
+    records[endpoint] = nil
+  }
+}
+
+extension Duration {
+  /// The duration from `self` to `other` on the same timeline.
+  fileprivate func duration(to other: Duration) -> Duration { other - self }
+}

@@ -1,0 +1,115 @@
+package import HTTP
+
+/// Runs one model call against a list of endpoints: encodes it with the endpoint's codec, sends it
+/// through the transport, decodes the (streamed) reply, and on failure retries with backoff,
+/// benches failing endpoints and fails over to the next one.
+///
+/// API keys are read from ``variables`` at call time and never appear in what this returns or
+/// throws. The routing layer wraps this; it does no routing or budgeting itself.
+package struct ModelClient: Sendable {
+  /// Called after each streamed piece of text.
+  package typealias Progress = @Sendable (CallProgress) -> Void
+
+  /// The network.
+  package var transport: any HTTPTransport
+  /// The process environment, where keys are looked up.
+  package var variables: [String: String]
+  /// Retry and backoff.
+  package var retry: RetryPolicy
+  /// Connect, stall and total limits for each attempt.
+  package var timeouts: HTTPTimeouts
+  /// Failure counts and cooldowns; share one instance across clients to share benching.
+  package var health: EndpointHealth
+  let timeline: Timeline
+
+  /// Creates a client.
+  /// - Parameters:
+  ///   - transport: The network.
+  ///   - variables: The environment variables keys are read from.
+  ///   - clock: The clock for backoff waits and timings.
+  ///   - retry: Retry and backoff.
+  ///   - timeouts: Limits for each attempt.
+  ///   - health: Shared cooldown state; a fresh one on `clock` by default.
+  package init(
+    transport: any HTTPTransport, variables: [String: String],
+    clock: any Clock<Duration> = ContinuousClock(), retry: RetryPolicy = RetryPolicy(),
+    timeouts: HTTPTimeouts = HTTPTimeouts(), health: EndpointHealth? = nil
+  ) {
+    self.transport = transport
+    self.variables = variables
+    self.retry = retry
+    self.timeouts = timeouts
+    self.health = health ?? EndpointHealth(clock: clock)
+    self.timeline = Timeline(clock: clock)
+  }
+
+  /// Creates a client from the injected dependencies.
+  /// - Parameters:
+  ///   - environment: Transport, clock and environment variables.
+  ///   - retry: Retry and backoff.
+  ///   - health: Shared cooldown state.
+  package init(
+    environment: Environment, retry: RetryPolicy = RetryPolicy(), health: EndpointHealth? = nil
+  ) {
+    self.init(
+      transport: environment.transport, variables: environment.variables,
+      clock: environment.clock, retry: retry, health: health)
+  }
+
+  /// Runs `request` on the first endpoint that answers.
+  ///
+  /// Endpoints are tried in order, skipping benched ones. Each gets up to
+  /// ``RetryPolicy/maxAttempts`` attempts for retryable failures (rate limits, 5xx, timeouts,
+  /// unreachable); auth failures and malformed replies move on to the next endpoint at once; a
+  /// context overflow, a rejected request or a stream that broke after text arrived is thrown at
+  /// once (the caller decides: a bigger tier, or keep the partial text).
+  /// - Parameters:
+  ///   - request: The call.
+  ///   - endpoints: Where to send it, in failover order.
+  ///   - progress: Called after each streamed piece of text.
+  /// - Returns: The reply with usage, timings, the endpoint that answered and the attempt count.
+  /// - Throws: ``ProviderError`` (the last endpoint's failure, or `coolingDown` when every endpoint
+  ///   is benched), or `CancellationError`.
+  package func complete(
+    _ request: ChatRequest, endpoints: [EndpointSpec], progress: Progress? = nil
+  ) async throws -> ChatResponse {
+    let start = timeline.now()
+    guard !endpoints.isEmpty else { throw ProviderError.invalidRequest(message: "no endpoints") }
+    var attempts = 0
+    var lastError: ProviderError?
+    var shortestCooldown: Duration?
+    for endpoint in endpoints {
+      if let remaining = await health.remainingCooldown(endpoint) {
+        shortestCooldown = min(shortestCooldown ?? remaining, remaining)
+        continue
+      }
+      let secrets = endpoint.apiKeyEnvironment.flatMap { variables[$0] }.map { [$0] } ?? []
+      for attempt in 1...retry.maxAttempts {
+        try Task.checkCancellation()
+        attempts += 1
+        do {
+          let sentAt = timeline.now()
+          var response = try await send(request, to: endpoint, progress: progress)
+          await health.recordSuccess(endpoint)
+          let end = timeline.now()
+          response.timings.queueWait = sentAt - start
+          response.timings.total = end - start
+          response.attempts = attempts
+          return response
+        } catch let error as ProviderError {
+          let error = error.redacting(secrets)
+          lastError = error
+          if error.allowsFailover { await health.recordFailure(endpoint) }
+          guard error.allowsFailover else { throw error }
+          guard error.isRetryable, attempt < retry.maxAttempts,
+            let delay = retry.delay(beforeRetry: attempt, after: error),
+            await health.remainingCooldown(endpoint) == nil
+          else { break }
+          try await timeline.sleep(delay)
+        }
+      }
+    }
+    if let lastError { throw lastError }
+    throw ProviderError.coolingDown(remaining: shortestCooldown ?? .zero)
+  }
+}
