@@ -14,13 +14,25 @@ struct ModelsCommand: AsyncParsableCommand {
       tokens).
       """)
 
+  @Flag(help: "Measure time to first token and tokens/s with a short request to each healthy tier.")
+  var probe = false
+
   @Flag(help: "Print as JSON.")
   var json = false
 
   func run() async throws {
     let environment = try LiveEnvironment.make()
     let config = try LiveEnvironment.config(environment)
-    let reports = await TierCatalog.report(config: config, environment: environment)
+    var reports = await TierCatalog.report(config: config, environment: environment)
+    if probe {
+      for i in reports.indices where reports[i].health == "healthy" {
+        guard let tier = config.tier(named: reports[i].tier) else { continue }
+        if !json { Output.progress("probing \(tier.name)…") }
+        let result = try await TierProbe.run(tier: tier, environment: environment)
+        reports[i].tokensPerSecond = result.tokensPerSecond
+        reports[i].timeToFirstToken = result.timeToFirstToken
+      }
+    }
     if json { return try Output.json(reports) }
     var rows = [
       [
