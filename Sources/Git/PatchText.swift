@@ -89,6 +89,44 @@ package enum PatchText {
     return index
   }
 
+  /// The paths exactly as the patch's file headers spell them (after the `a/`/`b/` prefix).
+  ///
+  /// libgit2 silently turns `a//etc/x` into `etc/x`; path rules must see what was written.
+  /// - Parameter text: A unified diff.
+  /// - Returns: Every path named by `---`, `+++`, `rename`/`copy from`/`to` headers, in order.
+  package static func declaredPaths(in text: String) -> [String] {
+    var paths: [String] = []
+    var inHeader = false
+    for line in normalized(text).split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("diff --git ") {
+        inHeader = true
+        continue
+      }
+      guard inHeader else { continue }
+      if line.hasPrefix("@@") || line.hasPrefix("GIT binary patch")
+        || line.hasPrefix("Binary files")
+      {
+        inHeader = false
+        continue
+      }
+      for (marker, prefix) in [
+        ("--- ", "a/"), ("+++ ", "b/"), ("rename from ", ""), ("rename to ", ""),
+        ("copy from ", ""),
+        ("copy to ", ""),
+      ] where line.hasPrefix(marker) {
+        var path = name(String(line))
+        if marker.count > 4 { path = String(line.dropFirst(marker.count)) }
+        if path.hasPrefix("\""), path.hasSuffix("\""), path.count >= 2 {
+          path = String(path.dropFirst().dropLast())
+        }
+        if path == "/dev/null" { continue }
+        if !prefix.isEmpty, path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
+        paths.append(path)
+      }
+    }
+    return paths
+  }
+
   /// The old and new line counts of an `@@ -a[,b] +c[,d] @@` header, or `nil` for another line.
   static func hunkCounts(_ line: String) -> (old: Int, new: Int)? {
     guard line.hasPrefix("@@ -") else { return nil }

@@ -264,7 +264,11 @@ extension Repository {
   }
 
   /// The id of the empty tree, written to the object store if needed.
-  func emptyTree() throws(GitError) -> ObjectID {
+  ///
+  /// The corresponding C function is `git_treebuilder_write`.
+  /// - Returns: The empty tree's id.
+  /// - Throws: ``GitError`` if the object store cannot be written.
+  package func emptyTree() throws(GitError) -> ObjectID {
     var builder: OpaquePointer?
     try Git.check(git_treebuilder_new(&builder, raw, nil), "git_treebuilder_new")
     defer { git_treebuilder_free(builder) }

@@ -8,5 +8,7 @@ enum AssistCommands {
     ModelsCommand.self,
     LocalCommand.self,
     DoctorCommand.self,
+    ApplyCommand.self,
+    UndoCommand.self,
   ]
 }
