@@ -5,10 +5,20 @@
 package struct EditApplier: Sendable {
   /// One touched file: its content at the base (`nil` if absent) and after the edits (`nil` if
   /// deleted).
-  package struct FileChange: Sendable, Equatable {
+  package struct FileChange: Sendable, Equatable, Codable {
+    /// The repository-relative path.
     package var path: String
+    /// The content at the base, or `nil` if the file did not exist.
     package var old: String?
+    /// The content after the edits, or `nil` if deleted (or never created).
     package var new: String?
+
+    /// Creates a change.
+    package init(path: String, old: String?, new: String?) {
+      self.path = path
+      self.old = old
+      self.new = new
+    }
   }
 
   /// The files the edits produced and every block's outcome.

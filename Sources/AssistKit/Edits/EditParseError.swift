@@ -1,7 +1,7 @@
 /// A model reply that an edit format cannot turn into edits without guessing.
 ///
 /// The `reason` is written for the model: it is fed back as-is in the reflection prompt.
-package struct EditParseError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct EditParseError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
   /// The format's registered name (`search-replace`, `udiff`, …).
   package var format: String
   /// The 1-based line of the reply where the problem was found, when there is one.

@@ -66,6 +66,11 @@ package struct Matcher: Sendable {
           let chosen = Self.choose(windows.map(\.start), anchor: anchor, file: file, keys: keys),
           let window = windows.first(where: { $0.start == chosen })
         else { return .ambiguous(strategy, starts: windows.map(\.start)) }
+        if strategy == .fuzzy
+          && Self.keepsMisquotedLine(quote: quote, replacement: lines, at: chosen, keys: keys)
+        {
+          return .missing
+        }
         let built = Self.build(
           replacement: lines, quote: quote, window: window.start, shape: window.shape, file: file)
         return .found(
@@ -73,6 +78,19 @@ package struct Matcher: Sendable {
       }
     }
     return .missing
+  }
+
+  /// Whether a fuzzy window would keep a quoted line that differs from the file's line in more
+  /// than spacing and punctuation: then the model either misquoted a line it meant to keep or
+  /// quoted a line already changed, and which one it meant cannot be told, so the match is refused.
+  static func keepsMisquotedLine(
+    quote: [Substring], replacement: [Substring], at start: Int, keys: [String]
+  ) -> Bool {
+    let kept = alignment(quote, replacement)
+    return kept.contains { index in
+      guard let j = index else { return false }
+      return key(quote[j]) != keys[start + j]
+    }
   }
 
   /// The quote as written, and, if it has blank lines at its ends, without them (models add

@@ -49,7 +49,13 @@ package struct PatchEnvelopeFormat: EditFormat {
           content += lines[i].dropFirst().trailingTrimmed(ifCarriageReturn: true) + "\n"
           i += 1
         }
-        edits.append(FileEdit(path: path, change: .write(content)))
+        if i < lines.count, !lines[i].hasPrefix("***"), !lines[i].isBlank {
+          throw EditParseError(
+            format: name, line: i + 1,
+            reason: "every line of an added file must start with +")
+        }
+        // An added file must not exist yet: an empty search creates, and refuses an existing file.
+        edits.append(.replace(path, search: "", replacement: content))
       } else if let path = Self.header("*** Update File:", line) {
         i += 1
         edits += try updateChunks(path: path, lines: lines, index: &i)

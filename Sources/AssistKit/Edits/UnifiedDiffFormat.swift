@@ -100,7 +100,8 @@ package struct UnifiedDiffFormat: EditFormat {
           format: name, line: headerLine,
           reason: "a new file (--- /dev/null) must be one hunk of + lines")
       }
-      return [FileEdit(path: path, change: .write(hunks[0].body.replacement))]
+      // A new file must not exist yet: an empty search creates, and refuses an existing file.
+      return [.replace(path, search: "", replacement: hunks[0].body.replacement)]
     }
     return hunks.map {
       FileEdit.replace(path, search: $0.body.search, replacement: $0.body.replacement)

@@ -72,7 +72,7 @@ struct EditFormatCase: CustomTestStringConvertible, Sendable {
       reply:
         "--- /dev/null\n+++ b/new.py\n@@ -0,0 +1,2 @@\n+a\n+b\n--- a/old.py\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\n",
       edits: [
-        FileEdit(path: "new.py", change: .write("a\nb\n")),
+        .replace("new.py", search: "", replacement: "a\nb\n"),
         FileEdit(path: "old.py", change: .delete),
       ]),
     EditFormatCase(
@@ -113,7 +113,7 @@ struct EditFormatCase: CustomTestStringConvertible, Sendable {
       edits: [
         .replace("app.py", search: "a\nb\n", replacement: "a\nc\n", anchor: "def f():"),
         .replace("app.py", search: "x\n", replacement: "y\n"),
-        FileEdit(path: "new.py", change: .write("hello\n")),
+        .replace("new.py", search: "", replacement: "hello\n"),
         FileEdit(path: "old.py", change: .delete),
       ]),
     EditFormatCase(

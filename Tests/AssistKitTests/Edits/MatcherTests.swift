@@ -61,15 +61,24 @@ import Testing
     #expect(new == file.replacingOccurrences("+ name\n    print", "+ name.title()\n    print"))
   }
 
-  @Test func fuzzyMatchNeedsBothAnchorsAndKeepsTheFilesVersionOfMisquotedLines() throws {
+  @Test func fuzzyMatchAnchorsOnFirstAndLastLinesAndReplacesAMisquotedLine() throws {
     let (new, outcome) = try one(
       "def greet(name):\n    mesage = 'Hello, ' + name\n    print(message)\n",
-      "def greet(name):\n    mesage = 'Hello, ' + name\n    print(message)\n    return message\n")
+      "def greet(name):\n    message = 'Hi, ' + name\n    print(message)\n")
     #expect(outcome.strategy == .fuzzy)
     #expect(
-      new
-        == file.replacingOccurrences(
-          "    print(message)\n", "    print(message)\n    return message\n"))
+      new == file.replacingOccurrences("message = \"Hello, \" + name", "message = 'Hi, ' + name"))
+  }
+
+  @Test func fuzzyMatchRefusesToKeepAMisquotedLine() throws {
+    // The quote has `name="world"` where the file has `name`, and the replacement keeps that line:
+    // a copying slip or a change smuggled into the quote; either way a guess, so refused.
+    let (new, outcome) = try one(
+      "def greet(name=\"world\"):\n    message = \"Hello, \" + name\n    print(message)\n",
+      "def greet(name=\"world\"):\n    message = \"Hi, \" + name\n    print(message)\n")
+    #expect(outcome.failure?.kind == .missing)
+    #expect(outcome.failure?.candidates.first?.lines.contains("def greet(name):") == true)
+    #expect(new == file)
   }
 
   @Test func aBlockThatMatchesTwiceIsRefusedWithBothPlaces() throws {

@@ -1,0 +1,62 @@
+internal import Foundation
+package import Git
+
+/// The live ``EditBase``: a git repository's HEAD, checked with libgit2.
+///
+/// Not `Sendable`, like the `Repository` it wraps: it belongs to the repository's single owner.
+package final class RepositoryEditBase: EditBase {
+  /// The repository.
+  package let repository: Repository
+  /// The revision edits are based on.
+  package let revision: String
+  private var cachedPaths: [String]?
+
+  /// Wraps an open repository.
+  package init(repository: Repository, revision: String = "HEAD") {
+    self.repository = repository
+    self.revision = revision
+  }
+
+  /// Opens the repository containing `path`.
+  ///
+  /// - Throws: `GitError` outside a repository.
+  package convenience init(discoveringFrom path: String) throws {
+    self.init(repository: try Repository.discover(from: path))
+  }
+
+  package var workingDirectory: String? { repository.workingDirectory }
+
+  package func text(at path: String) throws -> String? {
+    if try repository.head().isUnborn { return nil }
+    return try repository.text(at: path, in: revision)
+  }
+
+  /// The working tree's files that are also committed at the base (libgit2's tree walk is not
+  /// wrapped yet, so the tree is listed from the disk and filtered by the base).
+  package func paths() throws -> [String] {
+    if let cachedPaths { return cachedPaths }
+    guard let root = workingDirectory, try !repository.head().isUnborn else { return [] }
+    var found: [String] = []
+    let enumerator = FileManager.default.enumerator(atPath: root)
+    while let relative = enumerator?.nextObject() as? String {
+      if relative == ".git" || relative.hasPrefix(".git/") || relative.hasPrefix(".build") {
+        enumerator?.skipDescendants()
+        continue
+      }
+      if enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeRegular { continue }
+      if let bytes = try repository.blob(at: relative, in: revision), bytes.count < 1 << 20,
+        !bytes.contains(0)
+      {
+        found.append(relative)
+      }
+    }
+    cachedPaths = found.sorted()
+    return found.sorted()
+  }
+
+  package func check(diff: String) throws -> [DiffRejection] {
+    try repository.check(diff: diff, against: revision).failures.map {
+      DiffRejection(path: $0.path, hunk: $0.hunk, reason: $0.reason)
+    }
+  }
+}
