@@ -55,13 +55,47 @@ package struct EditApplier: Sendable {
         order.append(edit.path)
       }
       guard var state = states[edit.path] else { continue }
-      outcomes.append(apply(edit, block: index + 1, to: &state))
+      let before = state
+      var outcome = apply(edit, block: index + 1, to: &state)
+      if outcome.applied,
+        let stray = Self.strayPunctuation(before: before, after: state, path: edit.path)
+      {
+        state = before
+        outcome = BlockOutcome(
+          block: index + 1, path: edit.path,
+          failure: EditFailure(
+            path: edit.path, block: index + 1, kind: .punctuation,
+            detail: "the new lines use \(stray), which \(edit.path) never uses: write plain ASCII "
+              + "quotes, dashes and spaces"))
+      }
+      outcomes.append(outcome)
       states[edit.path] = state
     }
     let files = order.compactMap { path in
       states[path].map { FileChange(path: path, old: $0.base, new: $0.text) }
     }
     return Result(files: files, outcomes: outcomes)
+  }
+
+  /// The typographic punctuation a block added to a code file that the file's base content does
+  /// not contain (a model "curling" the quotes of code it writes), quoted for the model; `nil` if
+  /// none. Rewriting it would be a guess (inside a string literal it may be meant), so it refuses.
+  static func strayPunctuation(before: FileState, after: FileState, path: String) -> String? {
+    guard SourceLanguage(path: path) != nil, let new = after.text else { return nil }
+    let known = Set((before.base ?? "").unicodeScalars)
+    let previous = Set((before.text ?? "").unicodeScalars)
+    var stray: [Unicode.Scalar] = []
+    for scalar in new.unicodeScalars
+    where Punctuation.isFancy(scalar) && !known.contains(scalar) && !previous.contains(scalar)
+      && !stray.contains(scalar)
+    {
+      stray.append(scalar)
+    }
+    guard !stray.isEmpty else { return nil }
+    return stray.map {
+      "\u{201C}\($0)\u{201D} (U+" + String($0.value, radix: 16, uppercase: true) + ")"
+    }
+    .joined(separator: ", ")
   }
 
   private func apply(_ edit: FileEdit, block: Int, to state: inout FileState) -> BlockOutcome {

@@ -12,6 +12,8 @@ package struct EditFailure: Error, Sendable, Equatable, Codable, CustomStringCon
     case fileMissing = "file-missing"
     /// The block creates a file that already exists (an empty SEARCH on an existing file).
     case fileExists = "file-exists"
+    /// The new code uses typographic quotes, dashes or spaces that the file never uses.
+    case punctuation
   }
 
   /// Lines of the file near where the block was meant to go.

@@ -19,8 +19,8 @@ extension Matcher {
 
   /// `line` moved from the quote's indentation to the file's.
   private static func reindent(_ line: Substring, shape: Shape) -> String {
-    guard !line.isBlank else { return String(line) }
-    guard shape.dedent > 0 || !shape.prefix.isEmpty else { return String(line) }
+    // Blank lines are written as the model wrote them: only lines with content are shifted.
+    guard !line.isBlank, shape.dedent > 0 || !shape.prefix.isEmpty else { return String(line) }
     let indent = line.indentation.count
     if indent >= shape.dedent { return String(shape.prefix + line.dropFirst(shape.dedent)) }
     let kept = shape.prefix.dropLast(min(shape.dedent - indent, shape.prefix.count))

@@ -141,6 +141,18 @@ import Testing
     #expect(result.files[1].new == file)
   }
 
+  @Test func curlyQuotesInNewCodeThatTheFileNeverUsesAreRefused() throws {
+    let (new, outcome) = try one("    print(message)\n", "    print(\u{201C}done\u{201D})\n")
+    #expect(outcome.failure?.kind == .punctuation)
+    #expect(outcome.failure?.detail.contains("U+201C") == true)
+    #expect(new == file)
+    // Outside code files typographic quotes are ordinary text.
+    let notes = try apply(
+      [.replace("notes.md", search: "a\n", replacement: "\u{201C}a\u{201D}\n")],
+      to: ["notes.md": "a\n"])
+    #expect(notes.allApplied)
+  }
+
   @Test func editingAMissingFileIsRefused() throws {
     let result = try apply([.replace("nope.py", search: "a\n", replacement: "b\n")], to: [:])
     #expect(result.outcomes[0].failure?.kind == .fileMissing)
