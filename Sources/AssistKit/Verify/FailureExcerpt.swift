@@ -1,0 +1,109 @@
+/// Picks the lines of a test log that explain its failures.
+///
+/// The log is cut into blocks, one per failing test (a line ``FailingTestParser`` recognises, or a
+/// pytest `____ name ____` header). Each block keeps its first line, every line that looks like an
+/// assertion or error, and its last lines (the end of the traceback). Without blocks, the last
+/// lines of the log are kept. Blocks share the budget equally.
+enum FailureExcerpt {
+  /// Lines kept from the end of each block.
+  static let tailLines = 6
+  /// Substrings that mark a line worth keeping (compared in lowercase).
+  static let markers = [
+    "assert", "error", "expected", "actual", "exception", "!=", "panic", "fail", "not ok",
+    "got ", "want ", "mismatch", "raise",
+  ]
+
+  /// The excerpt of `output` that fits in `budget` characters (empty if `budget` is too small).
+  static func render(_ output: String, budget: Int) -> String {
+    guard budget > 40 else { return "" }
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
+    let blocks = self.blocks(lines)
+    guard !blocks.isEmpty else { return tail(lines, budget: budget) }
+    let share = max(budget / blocks.count, 80)
+    var result = ""
+    for block in blocks {
+      let text = reduce(block).joined(separator: "\n")
+      let piece = TestFeedback.clip(text, to: share) + "\n"
+      guard result.count + piece.count <= budget else { break }
+      result += piece
+    }
+    return result
+  }
+
+  /// Blocks of lines, each starting at a failure line and ending before the next or a separator.
+  static func blocks(_ lines: [String]) -> [[String]] {
+    var blocks: [[String]] = []
+    var current: [String]?
+    var seen = Set<String>()
+    for line in lines {
+      if startsBlock(line) {
+        if let current, !current.isEmpty { blocks.append(current) }
+        // pytest repeats each failure in its short summary; keep the first mention only.
+        current = seen.insert(line).inserted ? [line] : nil
+      } else if endsBlock(line) {
+        // unittest underlines each failure's header; that rule does not end its block.
+        if current?.count == 1 && line.hasPrefix("---") { continue }
+        if let current, !current.isEmpty { blocks.append(current) }
+        current = nil
+      } else if current != nil, !line.allSatisfy(\.isWhitespace) {
+        current?.append(line)
+      }
+    }
+    if let current, !current.isEmpty { blocks.append(current) }
+    // With real failure blocks, lone summary lines (pytest's `FAILED …`) only repeat the names.
+    if blocks.contains(where: { $0.count > 1 }) { blocks.removeAll { $0.count == 1 } }
+    return blocks
+  }
+
+  private static func startsBlock(_ line: String) -> Bool {
+    let trimmed = line.drop(while: { $0 == " " })
+    if trimmed.hasPrefix("___") && trimmed.hasSuffix("___") && trimmed.contains(" ") { return true }
+    return FailingTestParser.formats.contains { $0.parse(Substring(line)) != nil }
+  }
+
+  private static func endsBlock(_ line: String) -> Bool {
+    let trimmed = line.trimmingCharacters(in: " ")
+    return trimmed.hasPrefix("=====") || trimmed.hasPrefix("-----") || trimmed.hasPrefix("Ran ")
+      || trimmed.hasPrefix("# tests ") || trimmed.hasPrefix("1..")
+  }
+
+  /// The block's first line, its marker lines and its last lines, with `…` over gaps.
+  static func reduce(_ block: [String]) -> [String] {
+    var keep = Set([0])
+    for (index, line) in block.enumerated() {
+      let lower = line.lowercased()
+      if markers.contains(where: lower.contains) { keep.insert(index) }
+    }
+    for index in max(block.count - tailLines, 0)..<block.count { keep.insert(index) }
+    var result: [String] = []
+    var last = -1
+    for index in keep.sorted() {
+      if index > last + 1 { result.append("    …") }
+      result.append(block[index])
+      last = index
+    }
+    return result
+  }
+
+  /// The last lines of the log that fit in `budget`.
+  private static func tail(_ lines: [String], budget: Int) -> String {
+    var kept: [String] = []
+    var size = 0
+    for line in lines.reversed() where !(kept.isEmpty && line.allSatisfy(\.isWhitespace)) {
+      guard size + line.count + 1 <= budget else { break }
+      kept.append(line)
+      size += line.count + 1
+    }
+    return kept.reversed().joined(separator: "\n")
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in character: Character) -> Substring {
+    let start = firstIndex(where: { $0 != character }) ?? endIndex
+    let end = lastIndex(where: { $0 != character }).map(index(after:)) ?? start
+    return self[start..<max(start, end)]
+  }
+}

@@ -1,0 +1,146 @@
+import AssistKit
+import Testing
+
+@Suite struct TestFeedbackTests {
+  static let unittestOutput = """
+    .F.F
+    ======================================================================
+    FAIL: test_slugify (test_textkit.TextkitTests.test_slugify)
+    ----------------------------------------------------------------------
+    Traceback (most recent call last):
+      File "/tmp/x/test_textkit.py", line 8, in test_slugify
+        self.assertEqual(slugify("Hello, World!"), "hello-world")
+    AssertionError: 'Hello-World' != 'hello-world'
+    - Hello-World
+    ? ^     ^
+    + hello-world
+    ? ^     ^
+
+
+    ======================================================================
+    FAIL: test_word_count (test_textkit.TextkitTests.test_word_count)
+    ----------------------------------------------------------------------
+    Traceback (most recent call last):
+      File "/tmp/x/test_textkit.py", line 14, in test_word_count
+        self.assertEqual(word_count("one  two   three"), 3)
+    AssertionError: 6 != 3
+
+    ----------------------------------------------------------------------
+    Ran 4 tests in 0.001s
+
+    FAILED (failures=2)
+    """
+
+  private func result(_ output: String, failing: [String]) -> VerificationResult {
+    VerificationResult(
+      command: "python3 -m unittest", status: .failed, exitCode: 1, output: output,
+      failingTests: failing)
+  }
+
+  @Test func namesAssertionsAndTracebackTailsWithBaselineNotes() {
+    let failing = [
+      "test_textkit.TextkitTests.test_slugify", "test_textkit.TextkitTests.test_word_count",
+    ]
+    let baseline = result("", failing: ["test_textkit.TextkitTests.test_word_count"])
+    let text = TestFeedback.render(
+      result(Self.unittestOutput, failing: failing), baseline: baseline, tokenBudget: 500)
+    #expect(text.hasPrefix("The tests failed: `python3 -m unittest` exited 1."))
+    #expect(text.contains("- test_textkit.TextkitTests.test_slugify\n"))
+    #expect(
+      text.contains(
+        "- test_textkit.TextkitTests.test_word_count (already failing before your change)"))
+    #expect(text.contains("AssertionError: 'Hello-World' != 'hello-world'"))
+    #expect(text.contains("AssertionError: 6 != 3"))
+    #expect(text.contains("line 14, in test_word_count"))
+    #expect(!text.contains("Ran 4 tests"))
+    #expect(!text.contains("======"))
+    #expect(text.count <= 500 * TestFeedback.charactersPerToken)
+  }
+
+  @Test(arguments: [40, 80, 150, 400])
+  func theBudgetIsNeverExceededAndTheNamesComeFirst(tokens: Int) {
+    let noise = (0..<2_000).map { "log line \($0) with some padding text" }.joined(separator: "\n")
+    let output = noise + "\n" + Self.unittestOutput
+    let text = TestFeedback.render(
+      result(output, failing: ["test_textkit.TextkitTests.test_slugify"]), tokenBudget: tokens)
+    #expect(text.count <= tokens * TestFeedback.charactersPerToken)
+    #expect(text.contains("test_slugify"))
+    #expect(!text.contains("log line 5 "))
+  }
+
+  @Test func pytestBlocksKeepTheirErrorLines() {
+    let output = """
+      ___________________ TextkitTests.test_slugify ___________________
+
+      self = <test_textkit.TextkitTests testMethod=test_slugify>
+
+          def test_slugify(self):
+      >       self.assertEqual(slugify("Hello, World!"), "hello-world")
+      E       AssertionError: 'Hello-World' != 'hello-world'
+
+      test_textkit.py:8: AssertionError
+      =========================== short test summary info ============================
+      FAILED test_textkit.py::TextkitTests::test_slugify - AssertionError
+      1 failed, 3 passed in 0.65s
+      """
+    let text = TestFeedback.render(
+      result(output, failing: ["test_textkit.py::TextkitTests::test_slugify"]), tokenBudget: 300)
+    #expect(text.contains("E       AssertionError: 'Hello-World' != 'hello-world'"))
+    #expect(text.contains("test_textkit.py:8: AssertionError"))
+    #expect(!text.contains("short test summary"))
+  }
+
+  @Test func tapOutputKeepsExpectedAndActual() {
+    let output = """
+      TAP version 13
+      # Subtest: total applies a percentage discount
+      not ok 2 - total applies a percentage discount
+        ---
+        duration_ms: 0.9187
+        location: '/tmp/x/cart.test.js:13:1'
+        failureType: 'testCodeFailure'
+        error: |-
+          Expected values to be strictly equal:
+
+          -900 !== 90
+
+        code: 'ERR_ASSERTION'
+        name: 'AssertionError'
+        expected: 90
+        actual: -900
+        operator: 'strictEqual'
+        stack: |-
+          TestContext.<anonymous> (/tmp/x/cart.test.js:16:10)
+          Test.runInAsyncScope (node:async_hooks:206:9)
+          Test.run (node:internal/test_runner/test:796:25)
+          Test.processPendingSubtests (node:internal/test_runner/test:526:18)
+          Test.postRun (node:internal/test_runner/test:889:19)
+          Test.run (node:internal/test_runner/test:835:12)
+          async Test.processPendingSubtests (node:internal/test_runner/test:526:7)
+        ...
+      1..2
+      # tests 2
+      """
+    let text = TestFeedback.render(
+      result(output, failing: ["total applies a percentage discount"]), tokenBudget: 300)
+    #expect(text.contains("expected: 90"))
+    #expect(text.contains("actual: -900"))
+    #expect(text.contains("Expected values to be strictly equal"))
+    #expect(!text.contains("duration_ms"))
+  }
+
+  @Test func withoutRecognisableFailuresTheLogTailIsShown() {
+    let output = (1...100).map { "step \($0)" }.joined(separator: "\n") + "\nSegmentation fault\n"
+    let text = TestFeedback.render(result(output, failing: []), tokenBudget: 60)
+    #expect(text.contains("Segmentation fault"))
+    #expect(text.contains("step 100"))
+    #expect(!text.contains("step 1\n"))
+  }
+
+  @Test func timeoutsAndPassesSayWhatHappened() {
+    let timedOut = VerificationResult(command: "make test", status: .timedOut, output: "waiting…")
+    #expect(TestFeedback.render(timedOut, tokenBudget: 100).hasPrefix("The tests did not finish"))
+    let passed = VerificationResult(command: "make test", status: .passed)
+    #expect(TestFeedback.render(passed, tokenBudget: 100) == "The tests passed: `make test`.")
+  }
+}

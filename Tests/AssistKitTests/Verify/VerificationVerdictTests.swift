@@ -1,0 +1,66 @@
+import AssistKit
+import Testing
+
+@Suite struct VerificationVerdictTests {
+  private func run(_ status: VerificationResult.Status, _ failing: [String] = [])
+    -> VerificationResult
+  {
+    VerificationResult(
+      command: "t", status: status, exitCode: status == .passed ? 0 : 1, failingTests: failing)
+  }
+
+  @Test func passingStaysUnchangedAndFailingToPassingImproves() {
+    #expect(
+      VerificationVerdict.compare(baseline: run(.passed), candidate: run(.passed)) == .unchanged)
+    #expect(
+      VerificationVerdict.compare(baseline: run(.failed, ["a"]), candidate: run(.passed))
+        == .improved(fixed: ["a"]))
+    #expect(
+      VerificationVerdict.compare(baseline: run(.timedOut), candidate: run(.passed))
+        == .improved(fixed: []))
+  }
+
+  @Test func breakingAPassingSuiteOrHangingIsARegression() {
+    let broken = VerificationVerdict.compare(baseline: run(.passed), candidate: run(.failed, ["b"]))
+    #expect(broken == .regressed(newlyFailing: ["b"]))
+    #expect(!broken.mayLand)
+    #expect(
+      VerificationVerdict.compare(baseline: run(.passed), candidate: run(.timedOut))
+        == .regressed(newlyFailing: []))
+    #expect(
+      VerificationVerdict.compare(baseline: run(.failed, ["a"]), candidate: run(.timedOut))
+        == .regressed(newlyFailing: []))
+  }
+
+  @Test func failuresAreComparedByName() {
+    let compare = { (before: [String], after: [String]) in
+      VerificationVerdict.compare(
+        baseline: self.run(.failed, before), candidate: self.run(.failed, after))
+    }
+    #expect(compare(["a", "b"], ["a"]) == .improved(fixed: ["b"]))
+    #expect(compare(["a"], ["a"]) == .unchanged)
+    #expect(compare(["a"], ["a", "c"]) == .regressed(newlyFailing: ["c"]))
+    #expect(compare(["a", "b"], ["c"]) == .regressed(newlyFailing: ["c"]))
+    // A run that used to name its failures and now names none broke in a new way.
+    #expect(compare(["a"], []) == .regressed(newlyFailing: []))
+    #expect(compare([], []) == .unchanged)
+  }
+
+  @Test func aRunThatCouldNotRunIsInconclusiveAndNeverLands() {
+    let verdict = VerificationVerdict.compare(baseline: run(.passed), candidate: run(.couldNotRun))
+    guard case .inconclusive = verdict else {
+      Issue.record("expected inconclusive, got \(verdict)")
+      return
+    }
+    #expect(!verdict.mayLand)
+    #expect(
+      !VerificationVerdict.compare(baseline: run(.couldNotRun), candidate: run(.passed)).mayLand)
+  }
+
+  @Test func trailerAndSummaries() {
+    let comparison = VerificationComparison(baseline: run(.passed), candidate: run(.failed, ["x"]))
+    #expect(comparison.trailer == "t failed (regressed: breaks x; baseline passed)")
+    #expect(comparison.verdict.summary == "regressed: breaks x")
+    #expect(run(.failed, ["x"]).summary == "`t` failed (exit 1) in 0.0 s, 1 failing test")
+  }
+}
