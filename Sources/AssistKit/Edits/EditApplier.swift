@@ -58,7 +58,7 @@ package struct EditApplier: Sendable {
       let before = state
       var outcome = apply(edit, block: index + 1, to: &state)
       if outcome.applied,
-        let stray = Self.strayPunctuation(before: before, after: state, path: edit.path)
+        let stray = Self.strayPunctuation(edit, before: before, after: state)
       {
         state = before
         outcome = BlockOutcome(
@@ -77,25 +77,34 @@ package struct EditApplier: Sendable {
     return Result(files: files, outcomes: outcomes)
   }
 
-  /// The typographic punctuation a block added to a code file that the file's base content does
-  /// not contain (a model "curling" the quotes of code it writes), quoted for the model; `nil` if
-  /// none. Rewriting it would be a guess (inside a string literal it may be meant), so it refuses.
-  static func strayPunctuation(before: FileState, after: FileState, path: String) -> String? {
-    guard SourceLanguage(path: path) != nil, let new = after.text else { return nil }
-    let known = Set((before.base ?? "").unicodeScalars)
-    let previous = Set((before.text ?? "").unicodeScalars)
-    var stray: [Unicode.Scalar] = []
-    for scalar in new.unicodeScalars
-    where Punctuation.isFancy(scalar) && !known.contains(scalar) && !previous.contains(scalar)
-      && !stray.contains(scalar)
-    {
-      stray.append(scalar)
+  /// The typographic punctuation a block added to a code file that the file's content before
+  /// the block does not contain (a model "curling" the quotes of code it writes), quoted for the
+  /// model; `nil` if none. Rewriting it would be a guess (inside a string literal it may be
+  /// meant), so it refuses.
+  static func strayPunctuation(_ edit: FileEdit, before: FileState, after: FileState) -> String? {
+    guard SourceLanguage(path: edit.path) != nil else { return nil }
+    let written: String
+    switch edit.change {
+    case .replace(_, let replacement, _): written = replacement
+    case .write(let text): written = text
+    case .delete: return nil
+    }
+    var fancy: [Unicode.Scalar] = []
+    for scalar in written.unicodeScalars
+    where Punctuation.isFancy(scalar) && !fancy.contains(scalar) {
+      fancy.append(scalar)
+    }
+    guard !fancy.isEmpty else { return nil }
+    // Only what the file itself lacks is stray, and only if it really ended up in the file.
+    let old = before.text ?? ""
+    let new = after.text ?? ""
+    let stray = fancy.filter { scalar in
+      !old.unicodeScalars.contains(scalar) && new.unicodeScalars.contains(scalar)
     }
     guard !stray.isEmpty else { return nil }
     return stray.map {
       "\u{201C}\($0)\u{201D} (U+" + String($0.value, radix: 16, uppercase: true) + ")"
-    }
-    .joined(separator: ", ")
+    }.joined(separator: ", ")
   }
 
   private func apply(_ edit: FileEdit, block: Int, to state: inout FileState) -> BlockOutcome {

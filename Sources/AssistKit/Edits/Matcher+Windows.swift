@@ -1,8 +1,8 @@
 extension Matcher {
   /// Every window of `file` where `quote` matches under `strategy`, with how it matched.
-  func windows(_ strategy: MatchStrategy, quote: [Substring], file: [Substring], keys: [String])
-    -> [(start: Int, shape: Shape)]
-  {
+  func windows(
+    _ strategy: MatchStrategy, quote: [Substring], file: [Substring], keys: () -> [String]
+  ) -> [(start: Int, shape: Shape)] {
     guard !quote.isEmpty, quote.count <= file.count else { return [] }
     let starts = 0...(file.count - quote.count)
     switch strategy {
@@ -21,32 +21,33 @@ extension Matcher {
         let body = line.dropFirst(min(dedent, line.indentation.count)).trailingTrimmed
         return plain ? Punctuation.normalized(body) : String(body)
       }
+      guard let anchor = quoted.firstIndex(where: { !$0.isEmpty }) else { return [] }
+      let bodies = file.map { line -> Substring in
+        plain ? Substring(Punctuation.normalized(line.trailingTrimmed)) : line.trailingTrimmed
+      }
       var found: [(Int, Shape)] = []
-      for start in starts {
-        guard var shape = Self.offset(quoted, at: start, in: file, plain: plain) else { continue }
+      for start in starts where bodies[start + anchor].hasSuffix(quoted[anchor]) {
+        guard var shape = Self.offset(quoted, at: start, in: bodies) else { continue }
         shape.dedent = dedent
         if plain { shape.fancy = Self.fancy(in: quote, unlike: file[start..<start + quote.count]) }
         found.append((start, shape))
       }
       return found
     case .fuzzy:
-      return fuzzyWindows(quote: quote, file: file, keys: keys)
+      return fuzzyWindows(quote: quote, file: file, keys: keys())
     }
   }
 
   /// The single indentation prefix that turns each dedented quoted line into the file's line at
   /// `start`, or `nil` when the lines differ otherwise or the offsets disagree.
-  private static func offset(_ quoted: [String], at start: Int, in file: [Substring], plain: Bool)
-    -> Shape?
-  {
+  private static func offset(_ quoted: [String], at start: Int, in bodies: [Substring]) -> Shape? {
     var prefix: Substring?
     for (j, line) in quoted.enumerated() {
-      let fileLine = file[start + j].trailingTrimmed
+      let text = bodies[start + j]
       if line.isEmpty {
-        guard fileLine.isEmpty else { return nil }
+        guard text.isEmpty else { return nil }
         continue
       }
-      let text = plain ? Substring(Punctuation.normalized(fileLine)) : fileLine
       guard text.hasSuffix(line) else { return nil }
       let head = text.dropLast(line.count)
       guard head.allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }

@@ -57,11 +57,19 @@ package struct Matcher: Sendable {
     search: [Substring], replacement: [Substring], in file: [Substring], anchor: String? = nil
   ) -> Located {
     let variants = Self.variants(search: search, replacement: replacement)
-    let keys = file.map(Self.key)
+    // The loose keys of every file line cost a pass over the file: made only when needed.
+    var cachedKeys: [String]?
+    func fileKeys() -> [String] {
+      if let cachedKeys { return cachedKeys }
+      let made = file.map(Self.key)
+      cachedKeys = made
+      return made
+    }
     for strategy in MatchStrategy.allCases {
       for (quote, lines) in variants {
-        let windows = self.windows(strategy, quote: quote, file: file, keys: keys)
+        let windows = self.windows(strategy, quote: quote, file: file, keys: fileKeys)
         guard !windows.isEmpty else { continue }
+        let keys = (windows.count > 1 && anchor != nil) || strategy == .fuzzy ? fileKeys() : []
         guard
           let chosen = Self.choose(windows.map(\.start), anchor: anchor, file: file, keys: keys),
           let window = windows.first(where: { $0.start == chosen })

@@ -13,12 +13,32 @@ struct ApplyCommand: AsyncParsableCommand {
       anything under .git/, or a path outside the repository; otherwise nothing is written.
       By default the commit goes on a new branch assist/<id>, which is checked out; --here
       commits on the current branch instead. Undo it with `assist undo <id>`.
+      --edits first turns loose model output into that diff (parse, match, canonical diff) and
+      gates it (paths, apply-check, names that exist nowhere, configured check commands); a
+      refusal prints each block's outcome and the feedback a model would get.
       """)
 
   @Option(
     name: .long, help: ArgumentHelp("A unified diff to apply ('-' reads stdin).", valueName: "file")
   )
   var patch: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Model-style edits to apply ('-' reads stdin): SEARCH/REPLACE blocks, a unified diff "
+        + "without line numbers, whole files, or a *** Begin Patch envelope.", valueName: "file"))
+  var edits: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The format of --edits (search-replace, udiff, whole-file, patch; default: detected).",
+      valueName: "name"))
+  var editFormat: String?
+
+  @Flag(help: "With --edits: list names the change uses that exist nowhere, but do not refuse.")
+  var allowUnknownNames = false
 
   @Flag(help: "Only check that the change would apply; write nothing.")
   var check = false
@@ -39,18 +59,21 @@ struct ApplyCommand: AsyncParsableCommand {
   var json = false
 
   /// The change sources given; exactly one is required (`--edits` and proposal ids join here).
-  private var sources: [String?] { [patch] }
+  private var sources: [String?] { [patch, edits] }
 
   func validate() throws {
     let given = sources.compactMap { $0 }
     if given.isEmpty {
-      throw ValidationError("give a change to apply: --patch FILE (or - for stdin)")
+      throw ValidationError(
+        "give a change to apply: --patch FILE or --edits FILE (or - for stdin)")
     }
     if given.count > 1 { throw ValidationError("give only one change source") }
     if here && branch != nil { throw ValidationError("--here and --branch exclude each other") }
+    try validateEdits()
   }
 
   func run() async throws {
+    if let edits { return try await runEdits(edits) }
     let text = try Self.read(patch ?? "-")
     let workspace = try Workspace(at: repository)
     if check {

@@ -145,6 +145,11 @@ struct EditFormatCase: CustomTestStringConvertible, Sendable {
     }
   }
 
+  @Test(arguments: EditFormatCase.all.filter { $0.edits != nil && $0.name != "no Begin/End lines" })
+  func detectionNamesTheFormatAReplyIsWrittenIn(_ example: EditFormatCase) {
+    #expect(EditFormats.detect(reply: example.reply) == example.format)
+  }
+
   @Test func registryNamesTheFourFormats() {
     #expect(EditFormats.standard.names == ["patch", "search-replace", "udiff", "whole-file"])
     #expect(EditFormats.standard["nope"] == nil)

@@ -1,0 +1,101 @@
+import AssistKit
+import Foundation
+import Testing
+
+/// `scripts/bench-edits`: the numbers for BENCHMARKS.md ("Edits and the gate"). Off unless
+/// `ASSIST_BENCH_EDITS` names the file to write the report to; times go into the report, never
+/// into assertions.
+@Suite struct EditsBenchmark {
+  static let report = ProcessInfo.processInfo.environment["ASSIST_BENCH_EDITS"]
+
+  static func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
+
+  static func milliseconds(_ duration: Duration) -> String {
+    let ms =
+      Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    return String(format: "%.1f ms", ms)
+  }
+
+  @Test(.enabled(if: report != nil)) func corpusPerturbationsAndModelReplies() async throws {
+    var text = ""
+    let corpus = try EditFixtures.text("aider/chat-history.md")
+    let sections = AiderCorpus.sections(of: corpus)
+    let format = SearchReplaceFormat()
+    let clock = ContinuousClock()
+
+    // 1. Parse every section of the 4 MB corpus as one reply (Aider's sectioning is not timed).
+    var replies: [[FileEdit]] = []
+    var parseTimes: [Duration] = []
+    for run in 0..<7 {
+      var found: [[FileEdit]] = []
+      let time = clock.measure {
+        for section in sections {
+          if let edits = try? format.parse(reply: section.content), !edits.isEmpty {
+            found.append(edits)
+          }
+        }
+      }
+      parseTimes.append(time)
+      if run == 0 { replies = found }
+    }
+    let edits = replies.flatMap { $0 }
+    // 2. Match every reply's blocks, in order, against a stand-in for each file: all the lines the
+    // corpus quotes from that path, in order (so most blocks are found exactly once, and a
+    // passage quoted in several replies is ambiguous). The real files are not in the corpus.
+    var files: [String: String] = [:]
+    for edit in edits {
+      if case .replace(let search, _, _) = edit.change { files[edit.path, default: ""] += search }
+    }
+    var outcomes: [BlockOutcome] = []
+    var matchTimes: [Duration] = []
+    for run in 0..<7 {
+      var all: [BlockOutcome] = []
+      let time = try clock.measure {
+        for reply in replies { all += try EditApplier().apply(reply) { files[$0] }.outcomes }
+      }
+      matchTimes.append(time)
+      if run == 0 { outcomes = all }
+    }
+    let bytes = corpus.utf8.count
+    text += "### The Aider corpus (\(bytes / 1000) kB, \(sections.count) sections)\n\n"
+    text += "| step | median of 7 | what |\n|---|---|---|\n"
+    text +=
+      "| parse | \(Self.milliseconds(Self.median(parseTimes))) | \(edits.count) blocks from all sections |\n"
+    text +=
+      "| match | \(Self.milliseconds(Self.median(matchTimes))) | \(edits.count) blocks in \(replies.count) replies, against \(files.count) stand-in files of \(files.values.reduce(0) { $0 + $1.utf8.count } / 1000) kB |\n"
+    text +=
+      "| parse + match | \(Self.milliseconds(Self.median(parseTimes) + Self.median(matchTimes))) | |\n\n"
+    let strategies = Dictionary(
+      grouping: outcomes, by: { $0.strategy?.rawValue ?? $0.failure?.kind.rawValue ?? "written" })
+    text += "Match outcomes on the corpus: "
+    text += strategies.keys.sorted().map { "\($0) \(strategies[$0]?.count ?? 0)" }.joined(
+      separator: ", ")
+    text += "\n\n"
+
+    // 3. The perturbation suite.
+    let start = clock.now
+    let results = try await PerturbationSuite.run()
+    let elapsed = clock.now - start
+    text +=
+      "### Perturbation suite (50 real Aider commits, \(results.count) cases, \(Self.milliseconds(elapsed)))\n\n"
+    text += PerturbationSuite.table(results) + "\n"
+
+    // 4. The recorded local-model replies.
+    text += "### Recorded replies of the local models (6 tasks each)\n\n"
+    text +=
+      "| model | format | accepted | refused at parse | at match | at gate |\n|---|---|---|---|---|---|\n"
+    var summaries: [String: ModelReplyTests.Summary] = [:]
+    for name in ModelReplyTests.names {
+      summaries[name] = try await ModelReplyTests.summary(of: name)
+    }
+    for model in ["qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"] {
+      for format in ["search-replace", "udiff", "whole-file", "patch"] {
+        let rows = summaries.filter { $0.key.contains(".\(model).\(format).") }.map(\.value)
+        let count = { (stage: String) in rows.filter { $0.stage == stage }.count }
+        text +=
+          "| \(model) | \(format) | \(count("accepted")) | \(count("parse")) | \(count("match")) | \(count("gate")) |\n"
+      }
+    }
+    try text.write(toFile: try #require(Self.report), atomically: true, encoding: .utf8)
+  }
+}
