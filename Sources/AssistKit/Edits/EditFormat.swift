@@ -7,9 +7,23 @@ package protocol EditFormat: Sendable {
   var instructions: String { get }
   /// Turns a model reply into edits, in the order they appear.
   ///
-  /// - Parameter reply: The model's whole reply, prose included.
+  /// - Parameters:
+  ///   - reply: The model's whole reply, prose included.
+  ///   - defaultPath: The file edits without a written path belong to, when the request had
+  ///     exactly one file in scope (small models often leave the path out); `nil` otherwise.
   /// - Returns: The edits; empty when the reply contains none.
   /// - Throws: ``EditParseError`` when the reply is malformed in a way that cannot be read
   ///   unambiguously.
-  func parse(reply: String) throws -> [FileEdit]
+  func parse(reply: String, defaultPath: String?) throws -> [FileEdit]
+}
+
+extension EditFormat {
+  /// Turns a model reply into edits; every edit must name its file.
+  ///
+  /// - Parameter reply: The model's whole reply.
+  /// - Returns: The edits, in order.
+  /// - Throws: ``EditParseError`` for a malformed reply.
+  package func parse(reply: String) throws -> [FileEdit] {
+    try parse(reply: reply, defaultPath: nil)
+  }
 }

@@ -41,13 +41,15 @@ package struct EditPipeline: Sendable {
   ///   - base: The repository at the base commit.
   ///   - prior: The `changes` of an earlier round whose applied blocks the model was told not to
   ///     re-send; this round applies on top of them and the diff covers both.
+  ///   - defaultPath: The one file the request was about, for edits that name no file.
   /// - Returns: The outcome, with feedback for the model when refused.
   /// - Throws: Only when the base cannot be read (a repository error, not a model error).
   nonisolated(nonsending) package func run(
     reply: String, format: any EditFormat, base: some EditBase,
-    prior: [EditApplier.FileChange] = []
+    prior: [EditApplier.FileChange] = [], defaultPath: String? = nil
   ) async throws -> EditOutcome {
-    var outcome = try prepare(reply: reply, format: format, base: base, prior: prior)
+    var outcome = try prepare(
+      reply: reply, format: format, base: base, prior: prior, defaultPath: defaultPath)
     if outcome.stage == .accepted, let checks {
       let changed = outcome.changes.compactMap { change in
         change.new.map { CheckCommands.File(path: change.path, content: $0) }
@@ -66,11 +68,11 @@ package struct EditPipeline: Sendable {
   /// Every stage but the check commands (synchronous; the outcome's feedback is not yet set).
   package func prepare(
     reply: String, format: any EditFormat, base: some EditBase,
-    prior: [EditApplier.FileChange] = []
+    prior: [EditApplier.FileChange] = [], defaultPath: String? = nil
   ) throws -> EditOutcome {
     let edits: [FileEdit]
     do {
-      edits = try format.parse(reply: reply)
+      edits = try format.parse(reply: reply, defaultPath: defaultPath)
     } catch let error as EditParseError {
       return EditOutcome(stage: .parse, format: format.name, parseError: error)
     }

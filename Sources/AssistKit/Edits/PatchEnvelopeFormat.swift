@@ -33,7 +33,7 @@ package struct PatchEnvelopeFormat: EditFormat {
   /// Creates the format.
   package init() {}
 
-  package func parse(reply: String) throws -> [FileEdit] {
+  package func parse(reply: String, defaultPath: String?) throws -> [FileEdit] {
     let lines = reply.editLines
     var edits: [FileEdit] = []
     var i = 0

@@ -36,8 +36,8 @@ package struct SearchReplaceFormat: EditFormat {
   /// Creates the format.
   package init() {}
 
-  package func parse(reply: String) throws -> [FileEdit] {
-    try SearchReplaceParser(reply: reply, format: name).parse().map {
+  package func parse(reply: String, defaultPath: String?) throws -> [FileEdit] {
+    try SearchReplaceParser(reply: reply, format: name, defaultPath: defaultPath).parse().map {
       FileEdit.replace($0.path, search: $0.search, replacement: $0.replacement)
     }
   }

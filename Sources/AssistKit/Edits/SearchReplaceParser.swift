@@ -14,11 +14,14 @@ struct SearchReplaceParser {
 
   private let lines: [Substring]
   private let format: String
+  private let defaultPath: String?
 
-  /// Prepares to parse `reply`; `format` names the format in errors.
-  init(reply: String, format: String = "search-replace") {
+  /// Prepares to parse `reply`; `format` names the format in errors, `defaultPath` is the file
+  /// a first block without a path belongs to.
+  init(reply: String, format: String = "search-replace", defaultPath: String? = nil) {
     self.lines = reply.editLines
     self.format = format
+    self.defaultPath = defaultPath
   }
 
   /// The blocks, in order.
@@ -42,7 +45,7 @@ struct SearchReplaceParser {
         continue
       }
       let start = i
-      guard let path = path(before: i) ?? currentPath else {
+      guard let path = path(before: i) ?? currentPath ?? defaultPath else {
         throw error(
           at: i,
           "a SEARCH/REPLACE block has no file path: write the path alone on the line before the "

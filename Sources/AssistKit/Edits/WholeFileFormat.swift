@@ -26,10 +26,15 @@ package struct WholeFileFormat: EditFormat {
   /// Creates the format.
   package init() {}
 
-  package func parse(reply: String) throws -> [FileEdit] {
+  package func parse(reply: String, defaultPath: String?) throws -> [FileEdit] {
     var edits: [FileEdit] = []
-    for block in FencedBlock.all(in: reply) where !block.isShell {
-      guard let path = block.path else {
+    let blocks = FencedBlock.all(in: reply).filter { !$0.isShell }
+    // One block without a path, in a request about one file, is that file.
+    let pathless = blocks.filter { $0.path == nil }
+    let fallback =
+      pathless.count == 1 && !blocks.contains(where: { $0.path == defaultPath }) ? defaultPath : nil
+    for block in blocks {
+      guard let path = block.path ?? fallback else {
         throw EditParseError(
           format: name, line: block.line,
           reason: "the fenced block has no file path: write the path alone on the line before it")

@@ -150,6 +150,25 @@ struct EditFormatCase: CustomTestStringConvertible, Sendable {
     #expect(EditFormats.detect(reply: example.reply) == example.format)
   }
 
+  @Test func aDefaultPathFillsInOnlyWhereNoPathIsWritten() throws {
+    let fence = EditFormatCase.fence
+    let bare = "\(fence)python\nx = 1\n\(fence)\n"
+    #expect(
+      try WholeFileFormat().parse(reply: bare, defaultPath: "a.py")
+        == [FileEdit(path: "a.py", change: .write("x = 1\n"))])
+    // Two pathless blocks: which one is the file would be a guess, so still refused.
+    #expect(throws: EditParseError.self) {
+      try WholeFileFormat().parse(reply: bare + bare, defaultPath: "a.py")
+    }
+    let block = "<<<<<<< SEARCH\na\n=======\nb\n>>>>>>> REPLACE\n"
+    #expect(
+      try SearchReplaceFormat().parse(reply: block, defaultPath: "a.py")
+        == [.replace("a.py", search: "a\n", replacement: "b\n")])
+    #expect(
+      try SearchReplaceFormat().parse(reply: "b.py\n" + block, defaultPath: "a.py")
+        == [.replace("b.py", search: "a\n", replacement: "b\n")])
+  }
+
   @Test func registryNamesTheFourFormats() {
     #expect(EditFormats.standard.names == ["patch", "search-replace", "udiff", "whole-file"])
     #expect(EditFormats.standard["nope"] == nil)

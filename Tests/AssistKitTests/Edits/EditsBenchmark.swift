@@ -82,18 +82,27 @@ import Testing
 
     // 4. The recorded local-model replies.
     text += "### Recorded replies of the local models (6 tasks each)\n\n"
-    text +=
-      "| model | format | accepted | refused at parse | at match | at gate |\n|---|---|---|---|---|---|\n"
-    var summaries: [String: ModelReplyTests.Summary] = [:]
+    text += "Accepted / refused at parse / at match / at gate. \"Path hint\" passes the task's one "
+    text += "file as the default path for edits that name none (how the coordinator calls it).\n\n"
+    text += "| model | format | no path hint | with path hint |\n|---|---|---|---|\n"
+    var plain: [String: ModelReplyTests.Summary] = [:]
+    var hinted: [String: ModelReplyTests.Summary] = [:]
     for name in ModelReplyTests.names {
-      summaries[name] = try await ModelReplyTests.summary(of: name)
+      plain[name] = try await ModelReplyTests.summary(of: name, pathHint: false)
+      hinted[name] = try await ModelReplyTests.summary(of: name)
+    }
+    func cell(_ summaries: [String: ModelReplyTests.Summary], _ model: String, _ format: String)
+      -> String
+    {
+      let rows = summaries.filter { $0.key.contains(".\(model).\(format).") }.map(\.value)
+      return ["accepted", "parse", "match", "gate"].map { stage in
+        String(rows.filter { $0.stage == stage }.count)
+      }.joined(separator: " / ")
     }
     for model in ["qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b"] {
       for format in ["search-replace", "udiff", "whole-file", "patch"] {
-        let rows = summaries.filter { $0.key.contains(".\(model).\(format).") }.map(\.value)
-        let count = { (stage: String) in rows.filter { $0.stage == stage }.count }
         text +=
-          "| \(model) | \(format) | \(count("accepted")) | \(count("parse")) | \(count("match")) | \(count("gate")) |\n"
+          "| \(model) | \(format) | \(cell(plain, model, format)) | \(cell(hinted, model, format)) |\n"
       }
     }
     try text.write(toFile: try #require(Self.report), atomically: true, encoding: .utf8)

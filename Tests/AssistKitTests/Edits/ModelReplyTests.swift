@@ -37,17 +37,23 @@ import Testing
     return files.filter { $0.hasSuffix(".json") && $0.contains(".qwen") }
   }()
 
-  static func summary(of name: String) async throws -> Summary {
+  /// The outcome of a recording; `pathHint` passes the task's one file as the default path, as
+  /// the coordinator does for a sub-task with one file in scope.
+  static func summary(of name: String, pathHint: Bool = true) async throws -> Summary {
     let tasks = try EditFixtures.decode([Task].self, "model-replies/tasks.json")
     let recording = try EditFixtures.decode(Recording.self, "model-replies/\(name)")
     let task = try #require(tasks.first { $0.id == recording.task })
-    return try await summary(reply: recording.reply, format: recording.format, task: task)
+    return try await summary(
+      reply: recording.reply, format: recording.format, task: task, pathHint: pathHint)
   }
 
-  static func summary(reply: String, format name: String, task: Task) async throws -> Summary {
+  static func summary(reply: String, format name: String, task: Task, pathHint: Bool = true)
+    async throws -> Summary
+  {
     let format = try #require(EditFormats.standard[name])
     let base = MemoryEditBase(files: [task.path: task.content])
-    let outcome = try await EditPipeline().run(reply: reply, format: format, base: base)
+    let outcome = try await EditPipeline().run(
+      reply: reply, format: format, base: base, defaultPath: pathHint ? task.path : nil)
     if !outcome.accepted { #expect(!outcome.feedback.isEmpty) }
     return Summary(
       stage: outcome.stage.rawValue,
