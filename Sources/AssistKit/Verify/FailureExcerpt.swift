@@ -10,8 +10,12 @@ enum FailureExcerpt {
   /// Substrings that mark a line worth keeping (compared in lowercase).
   static let markers = [
     "assert", "error", "expected", "actual", "exception", "!=", "panic", "fail", "not ok",
-    "got ", "want ", "mismatch", "raise",
+    "got ", "want ", "mismatch", "raise", "location:",
+    "file \"",
   ]
+  /// Substrings of stack frames inside the language runtime or installed libraries, which say
+  /// nothing about the repository's code; such lines are dropped.
+  static let noise = ["(node:", "node:internal", "site-packages/", "/lib/python3.", "duration_ms:"]
 
   /// The excerpt of `output` that fits in `budget` characters (empty if `budget` is too small).
   static func render(_ output: String, budget: Int) -> String {
@@ -54,6 +58,11 @@ enum FailureExcerpt {
     if let current, !current.isEmpty { blocks.append(current) }
     // With real failure blocks, lone summary lines (pytest's `FAILED …`) only repeat the names.
     if blocks.contains(where: { $0.count > 1 }) { blocks.removeAll { $0.count == 1 } }
+    if blocks.contains(where: { $0.first?.hasPrefix("___") == true }) {
+      blocks.removeAll {
+        $0.first?.hasPrefix("FAILED ") == true || $0.first?.hasPrefix("ERROR ") == true
+      }
+    }
     return blocks
   }
 
@@ -71,6 +80,9 @@ enum FailureExcerpt {
 
   /// The block's first line, its marker lines and its last lines, with `…` over gaps.
   static func reduce(_ block: [String]) -> [String] {
+    let block = block.enumerated().filter { index, line in
+      index == 0 || !noise.contains(where: line.contains)
+    }.map(\.element)
     var keep = Set([0])
     for (index, line) in block.enumerated() {
       let lower = line.lowercased()

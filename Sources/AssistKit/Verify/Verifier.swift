@@ -1,4 +1,4 @@
-internal import FoundationEssentials
+internal import Foundation
 
 /// Runs a test command on a scratch copy of a base commit with a candidate applied.
 ///
@@ -78,6 +78,11 @@ package struct Verifier: Sendable {
     }
     defer { copy.remove() }
     let runner = CommandRunner(timeout: timeout, outputLimit: outputLimit, environment: environment)
-    return try await runner.run(command, in: copy.path)
+    var result = try await runner.run(command, in: copy.path)
+    // Paths in tracebacks point into the scratch copy; show them relative to the repository.
+    let prefix = copy.path + "/"
+    result.output = result.output.replacingOccurrences(of: prefix, with: "")
+    result.failingTests = result.failingTests.map { $0.replacingOccurrences(of: prefix, with: "") }
+    return result
   }
 }

@@ -72,6 +72,13 @@ import Testing
     #expect(with.reason == "found tests/test_app.py and pytest is installed")
   }
 
+  @Test func testsWrittenForUnittestRunUnderUnittestEvenWithPytestInstalled() throws {
+    let repo = try repository(["test_app.py": "import unittest\n", "app.py": "x = 1\n"])
+    let outcome = TestCommandDiscovery.discover(in: repo.path, pytestAvailable: true)
+    #expect(outcome.command?.command == "python3 -m unittest")
+    #expect(outcome.reason == "found test_app.py written for unittest (faster than pytest)")
+  }
+
   @Test func suffixStyleTestFilesGetAUnittestPattern() throws {
     let repo = try repository(["app_test.py": "import unittest\n"])
     let outcome = TestCommandDiscovery.discover(in: repo.path)

@@ -52,6 +52,7 @@ import Testing
     #expect(text.contains("AssertionError: 'Hello-World' != 'hello-world'"))
     #expect(text.contains("AssertionError: 6 != 3"))
     #expect(text.contains("line 14, in test_word_count"))
+    #expect(text.contains("line 8, in test_slugify"))
     #expect(!text.contains("Ran 4 tests"))
     #expect(!text.contains("======"))
     #expect(text.count <= 500 * TestFeedback.charactersPerToken)
@@ -88,6 +89,7 @@ import Testing
     #expect(text.contains("E       AssertionError: 'Hello-World' != 'hello-world'"))
     #expect(text.contains("test_textkit.py:8: AssertionError"))
     #expect(!text.contains("short test summary"))
+    #expect(!text.contains("FAILED test_textkit.py"))
   }
 
   @Test func tapOutputKeepsExpectedAndActual() {
@@ -127,6 +129,9 @@ import Testing
     #expect(text.contains("actual: -900"))
     #expect(text.contains("Expected values to be strictly equal"))
     #expect(!text.contains("duration_ms"))
+    #expect(text.contains("location: '/tmp/x/cart.test.js:13:1'"))
+    #expect(text.contains("TestContext.<anonymous> (/tmp/x/cart.test.js:16:10)"))
+    #expect(!text.contains("node:internal"))
   }
 
   @Test func withoutRecognisableFailuresTheLogTailIsShown() {

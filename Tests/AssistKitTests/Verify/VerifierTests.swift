@@ -62,6 +62,9 @@ import Testing
     #expect(
       comparison.verdict == .improved(fixed: ["test_textkit.TextkitTests.test_slugify_lowercases"]))
     #expect(comparison.trailer == "python3 -m unittest passed")
+    // Traceback paths are relative to the repository, not the scratch folder.
+    #expect(comparison.baseline.output.contains("File \"test_textkit.py\", line 8"))
+    #expect(!comparison.baseline.output.contains("assist-verify-"))
   }
 
   @Test func aChangeThatBreaksAPassingTestIsRegressedEvenWhenAnotherTestAlreadyFailed()
