@@ -29,16 +29,21 @@ struct ScratchCopy: Sendable {
   ///   - commit: The base commit's full id.
   ///   - candidate: The change: its diff is applied to the base tree, then its files written.
   ///   - parent: Where scratch folders are made (the temporary directory).
+  ///   - sharedFolders: Top-level folders of the working tree that the commit does not hold
+  ///     (`node_modules`) to link into the copy, read-only by convention, when they exist.
   /// - Returns: The prepared copy.
   /// - Throws: ``VerificationError`` naming what failed; nothing is left behind on failure.
   static func make(
-    repository: String, commit: String, candidate: VerificationCandidate, parent: String
+    repository: String, commit: String, candidate: VerificationCandidate, parent: String,
+    sharedFolders: [String] = []
   ) throws(VerificationError) -> ScratchCopy {
     let path = parent + "/assist-verify-" + UUID().uuidString.prefix(12).lowercased()
     let copy = ScratchCopy(path: path)
     do {
-      try copy.export(repository: repository, commit: commit, diff: candidate.diff)
+      let workingTree = try copy.export(
+        repository: repository, commit: commit, diff: candidate.diff)
       for file in candidate.files { try copy.write(file) }
+      if let workingTree { copy.link(sharedFolders, from: workingTree) }
     } catch {
       copy.remove()
       throw error
@@ -48,10 +53,19 @@ struct ScratchCopy: Sendable {
 
   /// Deletes the folder and everything the test command left in it.
   func remove() {
+    // Unlink top-level symbolic links (shared folders) first, so a recursive delete can never
+    // descend into what they point at.
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    where (try? FileManager.default.destinationOfSymbolicLink(atPath: path + "/" + name)) != nil {
+      try? FileManager.default.removeItem(atPath: path + "/" + name)
+    }
     try? FileManager.default.removeItem(atPath: path)
   }
 
-  private func export(repository: String, commit: String, diff: String?) throws(VerificationError) {
+  /// Writes the base (with the diff applied) into the folder; returns the working tree's root.
+  private func export(repository: String, commit: String, diff: String?) throws(VerificationError)
+    -> String?
+  {
     guard let base = ObjectID(hex: commit) else {
       throw .repository("\(commit) is not a full commit id")
     }
@@ -73,6 +87,20 @@ struct ScratchCopy: Sendable {
       try repo.export(target, to: path)
     } catch {
       throw .scratch(error.description)
+    }
+    return repo.workingDirectory
+  }
+
+  /// Symlinks each existing `workingTree/name` folder into the copy unless the copy has `name`.
+  private func link(_ names: [String], from workingTree: String) {
+    for name in names where !name.contains("/") && name != ".git" && name != ".." {
+      var isFolder = false
+      let source = workingTree + "/" + name
+      let target = path + "/" + name
+      guard FileManager.default.fileExists(atPath: source, isDirectory: &isFolder), isFolder,
+        !FileManager.default.fileExists(atPath: target)
+      else { continue }
+      try? FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: source)
     }
   }
 

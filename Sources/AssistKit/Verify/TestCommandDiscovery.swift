@@ -7,7 +7,7 @@ internal import Foundation
 /// reads is the repository's files and the strings it is given, so it is deterministic and fast.
 package enum TestCommandDiscovery {
   /// What discovery found: a command, or none and why.
-  package struct Outcome: Sendable, Equatable {
+  package struct Outcome: Sendable, Equatable, Codable {
     /// The command, or `nil` when verification must be skipped.
     package var command: TestCommand?
     /// Why this command (or why none), in one line.

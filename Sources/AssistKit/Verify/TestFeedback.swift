@@ -30,11 +30,18 @@ package enum TestFeedback {
       return clip(header, to: budget)
     }
     let before = Set(baseline?.failingTests ?? [])
+    // Only a baseline that ran and named its failures (or passed) can vouch for a test.
+    let baselineKnows =
+      baseline.map { $0.status == .passed || ($0.status == .failed && !$0.failingTests.isEmpty) }
+      ?? false
     var names = ""
     if !result.failingTests.isEmpty {
       names = "\nFailing tests:\n"
       for name in result.failingTests {
-        let note = before.contains(name) ? " (already failing before your change)" : ""
+        let note =
+          before.contains(name)
+          ? " (already failing before your change)"
+          : baselineKnows ? " (passed before your change)" : ""
         names += "- \(name)\(note)\n"
       }
     }
@@ -45,6 +52,16 @@ package enum TestFeedback {
     let excerpt = FailureExcerpt.render(result.output, budget: room)
     let body = excerpt.isEmpty ? "" : "\nOutput (trimmed):\n" + excerpt
     return clip(header + "\n" + names + body, to: budget)
+  }
+
+  /// The feedback for a compared candidate (see ``render(_:baseline:tokenBudget:)``).
+  ///
+  /// - Parameters:
+  ///   - comparison: The candidate's verification.
+  ///   - tokenBudget: The most tokens the text may take.
+  /// - Returns: Plain text for the next prompt.
+  package static func render(_ comparison: VerificationComparison, tokenBudget: Int) -> String {
+    render(comparison.candidate, baseline: comparison.baseline, tokenBudget: tokenBudget)
   }
 
   /// `text` cut to `limit` characters, with an ellipsis line when cut.

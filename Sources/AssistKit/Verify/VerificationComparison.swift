@@ -1,5 +1,5 @@
 /// A candidate's verification: the baseline run, the candidate's run, and the verdict.
-package struct VerificationComparison: Sendable, Equatable {
+package struct VerificationComparison: Sendable, Equatable, Codable {
   /// The base commit's run (shared by every candidate on that base and command).
   package var baseline: VerificationResult
   /// The run with the candidate applied.

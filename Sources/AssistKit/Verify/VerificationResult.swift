@@ -1,5 +1,5 @@
 /// What one run of a test command on a scratch copy produced.
-package struct VerificationResult: Sendable, Equatable {
+package struct VerificationResult: Sendable, Equatable, Codable {
   /// How the run ended.
   package enum Status: String, Sendable, Equatable, Codable {
     /// The command exited 0.

@@ -1,5 +1,5 @@
 /// What a candidate did to the tests, judged against the baseline on the same base commit.
-package enum VerificationVerdict: Sendable, Equatable {
+package enum VerificationVerdict: Sendable, Equatable, Codable {
   /// Tests that failed before pass now (all of them, if the candidate's run passed).
   case improved(fixed: [String])
   /// Nothing got better or worse: both passed, or the same tests fail.

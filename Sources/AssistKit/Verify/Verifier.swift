@@ -15,6 +15,10 @@ package struct Verifier: Sendable {
   package private(set) var environment: [String: String]
   /// The folder scratch copies are made in.
   package var scratchParent: String
+  /// Top-level working-tree folders the commit does not hold but tests need (`node_modules`,
+  /// `.venv`), symlinked into each scratch copy when present. Empty by default: a test run that
+  /// writes into a linked folder writes into the user's copy of it.
+  package var sharedFolders: [String] = []
 
   /// Creates a verifier.
   ///
@@ -72,7 +76,8 @@ package struct Verifier: Sendable {
     do {
       let commit = try ScratchCopy.resolve(base, in: repository)
       copy = try ScratchCopy.make(
-        repository: repository, commit: commit, candidate: candidate, parent: scratchParent)
+        repository: repository, commit: commit, candidate: candidate, parent: scratchParent,
+        sharedFolders: sharedFolders)
     } catch {
       return VerificationResult(command: command, status: .couldNotRun, output: error.description)
     }

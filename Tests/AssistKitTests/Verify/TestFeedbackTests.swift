@@ -45,7 +45,8 @@ import Testing
     let text = TestFeedback.render(
       result(Self.unittestOutput, failing: failing), baseline: baseline, tokenBudget: 500)
     #expect(text.hasPrefix("The tests failed: `python3 -m unittest` exited 1."))
-    #expect(text.contains("- test_textkit.TextkitTests.test_slugify\n"))
+    #expect(
+      text.contains("- test_textkit.TextkitTests.test_slugify (passed before your change)\n"))
     #expect(
       text.contains(
         "- test_textkit.TextkitTests.test_word_count (already failing before your change)"))
@@ -56,6 +57,16 @@ import Testing
     #expect(!text.contains("Ran 4 tests"))
     #expect(!text.contains("======"))
     #expect(text.count <= 500 * TestFeedback.charactersPerToken)
+  }
+
+  @Test func withoutAUsefulBaselineNoClaimIsMadeAboutTheBefore() {
+    let failing = ["test_textkit.TextkitTests.test_slugify"]
+    let unnamed = VerificationResult(command: "t", status: .failed, exitCode: 1, output: "boom")
+    let text = TestFeedback.render(
+      VerificationComparison(
+        baseline: unnamed, candidate: result(Self.unittestOutput, failing: failing)),
+      tokenBudget: 300)
+    #expect(text.contains("- test_textkit.TextkitTests.test_slugify\n"))
   }
 
   @Test(arguments: [40, 80, 150, 400])

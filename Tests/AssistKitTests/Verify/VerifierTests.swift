@@ -67,6 +67,20 @@ import Testing
     #expect(!comparison.baseline.output.contains("assist-verify-"))
   }
 
+  @Test func anEditRoundsChangesAreACandidateAndResultsSurviveJSON() async throws {
+    let repo = try pythonRepository()
+    let changes = [
+      EditApplier.FileChange(path: "textkit.py", old: Self.textkit, new: Self.fixedTextkit),
+      EditApplier.FileChange(path: "unused.py", old: "x = 1\n", new: nil),
+    ]
+    let comparison = try await VerificationBaseline(verifier: verifier()).verify(
+      VerificationCandidate(changes: changes), command: "python3 -m unittest",
+      repository: repo.path)
+    #expect(comparison.passed)
+    let data = try JSONEncoder().encode(comparison)
+    #expect(try JSONDecoder().decode(VerificationComparison.self, from: data) == comparison)
+  }
+
   @Test func aChangeThatBreaksAPassingTestIsRegressedEvenWhenAnotherTestAlreadyFailed()
     async throws
   {
@@ -156,6 +170,26 @@ import Testing
     #expect(comparison.candidate.status == .passed)
     #expect(comparison.candidate.output.contains("ok"))
     #expect(repo.read("check_max") == nil)  // built in the scratch copy, not here
+  }
+
+  @Test func ignoredDependencyFoldersAreLinkedOnlyWhenAsked() async throws {
+    let repo = try TemporaryRepository(files: [
+      ".gitignore": "node_modules/\n",
+      "index.test.js": """
+      const test = require('node:test');
+      const assert = require('node:assert');
+      test('uses a dependency', () => { assert.strictEqual(require('dep').answer, 42); });
+
+      """,
+    ])
+    try repo.write("node_modules/dep/index.js", "exports.answer = 42;\n")
+    var verifier = self.verifier()
+    let isolated = try await verifier.run("node --test", repository: repo.path)
+    #expect(isolated.status == .failed)
+    verifier.sharedFolders = ["node_modules", "../etc", ".git"]
+    let linked = try await verifier.run("node --test", repository: repo.path)
+    #expect(linked.status == .passed)
+    #expect(repo.read("node_modules/dep/index.js") == "exports.answer = 42;\n")
   }
 
   @Test func shellScriptsKeepTheirExecutableBitAndDeletionsApply() async throws {
