@@ -9,15 +9,21 @@ package struct RunStore: Sendable {
   /// Wraps `store`.
   package init(_ store: Store) { self.store = store }
 
-  /// Inserts or replaces a run's row.
+  /// Inserts a run's row, or updates its status and totals (an upsert: `INSERT OR REPLACE`
+  /// would delete the row first and cascade to its proposal and spans).
   package func save(_ run: RunRecord) throws {
     try store.pool.write { db in
       try db.execute(
         sql: """
-          INSERT OR REPLACE INTO run
+          INSERT INTO run
             (id, created_at, repository, command, task, status, detail_json,
              cost, counterfactual_cost, overhead_ratio, files, tokens, detail)
           VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)
+          ON CONFLICT(id) DO UPDATE SET
+            status = excluded.status, cost = excluded.cost,
+            counterfactual_cost = excluded.counterfactual_cost,
+            overhead_ratio = excluded.overhead_ratio, files = excluded.files,
+            tokens = excluded.tokens, detail = excluded.detail
           """,
         arguments: [
           run.id, run.createdAt, run.repository, run.command, run.task, run.status.rawValue,

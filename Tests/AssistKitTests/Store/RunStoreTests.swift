@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct RunStoreTests {
-  private func store() throws -> RunStore {
+  func store() throws -> RunStore {
     RunStore(
       try Store(
         path: FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -73,5 +73,23 @@ import Testing
     #expect(loaded[1].parent == outer)
     #expect(loaded[1].tokens == 120)
     #expect(loaded[0].end >= loaded[1].end)
+  }
+}
+
+extension RunStoreTests {
+  @Test func updatingARunKeepsItsProposalAndSpans() throws {
+    let runs = try store()
+    var run = RunRecord(
+      id: "r9", createdAt: 1, repository: "/r", command: "task", task: "t", status: .running)
+    try runs.save(run)
+    try runs.save(Proposal(runID: "r9", task: "t", baseCommit: "c"))
+    try runs.save(spans: [Span(id: 1, name: .run, start: 0, end: 1)], runID: "r9")
+    run.status = .proposed
+    run.cost = 0.25
+    try runs.save(run)
+    #expect(try runs.run("r9").status == .proposed)
+    #expect(try runs.run("r9").cost == 0.25)
+    #expect(try runs.proposal("r9") != nil)
+    #expect(try runs.spans("r9").count == 1)
   }
 }
