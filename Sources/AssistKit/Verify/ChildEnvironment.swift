@@ -7,12 +7,19 @@ package enum ChildEnvironment {
   /// Names that are secrets whatever their suffix.
   package static let secretNames: Set<String> = ["ANTHROPIC_API_KEY", "OPENAI_API_KEY"]
 
-  /// `variables` without API keys, tokens and secrets.
+  /// Variables that would point git in the child at the user's repository (set inside git hooks)
+  /// instead of the scratch copy.
+  package static let repositoryPointers: Set<String> = [
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  ]
+
+  /// `variables` without API keys, tokens and secrets, and without git repository pointers.
   ///
   /// - Parameter variables: The process environment (from ``Environment/variables``).
   /// - Returns: The variables a child process may see.
   package static func trimmed(_ variables: [String: String]) -> [String: String] {
-    variables.filter { !isSecret($0.key) }
+    variables.filter { !isSecret($0.key) && !repositoryPointers.contains($0.key) }
   }
 
   /// Whether a variable called `name` must not reach a child process.

@@ -53,6 +53,8 @@ struct CommandRunner: Sendable {
         command: command, status: .couldNotRun, duration: clock.now - start,
         output: "could not start /bin/sh: \(error)")
     }
+    // A cancelled caller's run was torn down by Subprocess; its exit status means nothing.
+    try Task.checkCancellation()
     let duration = clock.now - start
     let (text, omitted) = collector.snapshot()
     let exitCode: Int32

@@ -228,6 +228,37 @@ import Testing
     #expect(await Self.dies(pid))
   }
 
+  @Test func cancellingTheCallerKillsTheRunAndThrows() async throws {
+    let repo = try TemporaryRepository(files: ["README": "x\n"])
+    let pidFile = FileManager.default.temporaryDirectory.path + "/assist-pid-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: pidFile) }
+    let verifier = self.verifier(timeout: .seconds(120))
+    let command = "sleep 60 & echo $! > \(pidFile); sleep 60"
+    let clock = ContinuousClock()
+    let start = clock.now
+    let outcome = await withTaskGroup(of: Result<VerificationResult, any Error>.self) { group in
+      group.addTask {
+        do { return .success(try await verifier.run(command, repository: repo.path)) } catch {
+          return .failure(error)
+        }
+      }
+      while !FileManager.default.fileExists(atPath: pidFile) {
+        try? await Task.sleep(for: .milliseconds(50))
+      }
+      group.cancelAll()
+      return await group.next()
+    }
+    #expect(clock.now - start < .seconds(30))
+    guard case .failure(let error) = outcome else {
+      Issue.record("expected CancellationError, got \(String(describing: outcome))")
+      return
+    }
+    #expect(error is CancellationError)
+    let text = try String(contentsOfFile: pidFile, encoding: .utf8)
+    let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(await Self.dies(pid))
+  }
+
   @Test func backgroundProcessesDoNotOutliveAFinishedRun() async throws {
     let repo = try TemporaryRepository(files: ["README": "x\n"])
     let pidFile = FileManager.default.temporaryDirectory.path + "/assist-pid-\(UUID().uuidString)"
@@ -287,9 +318,11 @@ import Testing
     environment["MY_SERVICE_SECRET"] = "hush"
     environment["Lowercase_Api_Key"] = "lower"
     environment["ASSIST_VISIBLE"] = "yes"
+    environment["GIT_DIR"] = repo.path + "/.git"
     let result = try await verifier(environment: environment).run("env", repository: repo.path)
     #expect(result.status == .passed)
     #expect(result.output.contains("ASSIST_VISIBLE=yes"))
+    #expect(!result.output.contains("GIT_DIR="))
     for secret in ["sk-ant-secret", "sk-openai-secret", "ghp-secret", "hush", "lower"] {
       #expect(!result.output.contains(secret))
     }
