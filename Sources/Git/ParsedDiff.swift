@@ -14,9 +14,10 @@ struct ParsedDiff: ~Copyable {
   ///   - text: A unified diff.
   ///   - allowEmpty: Whether a patch without file changes is acceptable.
   /// - Throws: ``GitError`` with ``GitError/Code/malformedPatch`` or ``GitError/Code/emptyPatch``.
-  init(text: String, allowEmpty: Bool = false) throws(GitError) {
+  ///   - isNormalized: Whether `text` already went through ``PatchText/normalized(_:)``.
+  init(text: String, allowEmpty: Bool = false, isNormalized: Bool = false) throws(GitError) {
     _ = libgit2Initialized
-    let normalized = PatchText.normalized(text)
+    let normalized = isNormalized ? text : PatchText.normalized(text)
     // libgit2 answers "no patch found" for text without any file header: that is nothing to apply.
     if !normalized.hasPrefix("diff --git ") && !normalized.contains("\ndiff --git ") {
       throw GitError(code: .emptyPatch, message: "nothing to apply", function: "parse")
@@ -69,8 +70,8 @@ struct ParsedDiff: ~Copyable {
   /// The text of each file's section, in order (for per-file checks).
   var fileSections: [String] {
     var sections: [String] = []
-    var current: [Substring] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    var current: [String] = []
+    for line in PatchText.splitLines(text) {
       if line.hasPrefix("diff --git "), !current.isEmpty {
         sections.append(current.joined(separator: "\n") + "\n")
         current = []

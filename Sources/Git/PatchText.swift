@@ -17,38 +17,141 @@ package enum PatchText {
   /// - Parameter text: A unified diff in git or traditional form.
   /// - Returns: The same changes as a patch whose every file starts with `diff --git`, ending in a newline.
   package static func normalized(_ text: String) -> String {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = splitLines(text)
     if lines.last == "" { lines.removeLast() }
     var output: [String] = []
     output.reserveCapacity(lines.count + 8)
-    var inGitHeader = false
+    var section: GitSection?
     var index = 0
     while index < lines.count {
       let line = lines[index]
       if line.hasPrefix("diff --git ") {
-        inGitHeader = true
-        output.append(line)
+        section?.finish(into: &output)
+        let header = quotingSpaces(line, following: lines[(index + 1)...])
+        output.append(header)
+        section = GitSection(diffLine: header, headerEnd: output.count)
         index += 1
         continue
       }
       if line.hasPrefix("--- "), index + 1 < lines.count, lines[index + 1].hasPrefix("+++ ") {
-        if inGitHeader {
-          output.append(line)
-          output.append(lines[index + 1])
+        if section != nil {
+          // git ends a name containing a space with a tab, which libgit2 takes as part of it.
+          output.append(quotingName(trimmingTab(line)))
+          output.append(quotingName(trimmingTab(lines[index + 1])))
+          section?.hasBody = true
         } else {
           output.append(contentsOf: gitHeader(old: line, new: lines[index + 1]))
         }
         index += 2
         index = copyHunks(lines, from: index, into: &output)
-        inGitHeader = false
+        section?.finish(into: &output)
+        section = nil
         continue
       }
-      if inGitHeader, !extendedHeaders.contains(where: line.hasPrefix) { inGitHeader = false }
+      if var current = section {
+        if line.hasPrefix("GIT binary patch") || line.hasPrefix("Binary files ") {
+          current.hasBody = true
+        } else if extendedHeaders.contains(where: line.hasPrefix), !current.hasBody {
+          current.isNew = current.isNew || line.hasPrefix("new file mode ")
+          current.isDeleted = current.isDeleted || line.hasPrefix("deleted file mode ")
+          current.headerEnd = output.count + 1
+        }
+        section = current
+      }
       output.append(line)
       index += 1
     }
+    section?.finish(into: &output)
     guard !output.isEmpty else { return "" }
     return output.joined(separator: "\n") + "\n"
+  }
+
+  /// One `diff --git` file section being copied, to repair header-only empty-file sections.
+  private struct GitSection {
+    var diffLine: String
+    var headerEnd: Int
+    var isNew = false
+    var isDeleted = false
+    var hasBody = false
+
+    init(diffLine: String, headerEnd: Int) {
+      self.diffLine = diffLine
+      self.headerEnd = headerEnd
+    }
+
+    /// git writes a new or deleted *empty* file as headers only, which libgit2 1.5 rejects
+    /// ("unexpected header line"); it accepts the same change with `---`/`+++` lines added.
+    func finish(into output: inout [String]) {
+      guard !hasBody, isNew != isDeleted else { return }
+      let names = diffLine.dropFirst("diff --git ".count)
+      guard names.count % 2 == 1 else { return }
+      let half = (names.count - 1) / 2
+      let old = String(names.prefix(half))
+      let new = String(names.suffix(half))
+      let lines = isNew ? ["--- /dev/null", "+++ " + new] : ["--- " + old, "+++ /dev/null"]
+      output.insert(contentsOf: lines, at: min(headerEnd, output.count))
+    }
+  }
+
+  /// `diff --git a/x y b/x y` in quoted form: libgit2 1.5 splits unquoted names at spaces.
+  ///
+  /// The names come from the line itself when both sides are equal, or else from the
+  /// `rename`/`copy` `from`/`to` headers that follow.
+  private static func quotingSpaces(_ line: String, following: ArraySlice<String>) -> String {
+    let names = line.dropFirst("diff --git ".count)
+    guard !names.hasPrefix("\""), names.filter({ $0 == " " }).count > 1 else { return line }
+    var old: String?
+    var new: String?
+    if names.count % 2 == 1 {
+      let half = (names.count - 1) / 2
+      let left = names.prefix(half)
+      let right = names.suffix(half)
+      if left.hasPrefix("a/"), right.hasPrefix("b/"), left.dropFirst(2) == right.dropFirst(2) {
+        old = String(left)
+        new = String(right)
+      }
+    }
+    if old == nil {
+      for next in following.prefix(while: { !$0.hasPrefix("diff --git ") && !$0.hasPrefix("@@") }) {
+        for marker in ["rename from ", "copy from "] where next.hasPrefix(marker) {
+          old = "a/" + next.dropFirst(marker.count)
+        }
+        for marker in ["rename to ", "copy to "] where next.hasPrefix(marker) {
+          new = "b/" + next.dropFirst(marker.count)
+        }
+      }
+    }
+    guard let old, let new, !old.hasPrefix("a/\""), !new.hasPrefix("b/\"") else { return line }
+    return "diff --git \(quoted(old)) \(quoted(new))"
+  }
+
+  /// A `---`/`+++` line with its name quoted when it holds a space (see ``quotingSpaces``).
+  private static func quotingName(_ line: String) -> String {
+    let name = line.dropFirst(4)
+    guard name.contains(" "), !name.hasPrefix("\"") else { return line }
+    return line.prefix(4) + quoted(String(name))
+  }
+
+  private static func quoted(_ name: String) -> String {
+    var result = "\""
+    for character in name {
+      if character == "\\" || character == "\"" { result.append("\\") }
+      result.append(character)
+    }
+    return result + "\""
+  }
+
+  /// The lines of `text`, split at every `\n` byte.
+  ///
+  /// `String.split(separator: "\n")` would not split CRLF text: `"\r\n"` is one `Character`.
+  static func splitLines(_ text: String) -> [String] {
+    text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
+  private static func trimmingTab(_ line: String) -> String {
+    line.hasSuffix("\t") ? String(line.dropLast()) : line
   }
 
   /// Copies the hunks starting at `start`, each by its line counts; returns the next line's index.
@@ -92,12 +195,14 @@ package enum PatchText {
   /// The paths exactly as the patch's file headers spell them (after the `a/`/`b/` prefix).
   ///
   /// libgit2 silently turns `a//etc/x` into `etc/x`; path rules must see what was written.
-  /// - Parameter text: A unified diff.
+  /// - Parameters:
+  ///   - text: A unified diff.
+  ///   - isNormalized: Whether `text` is already ``normalized(_:)`` (skips that pass).
   /// - Returns: Every path named by `---`, `+++`, `rename`/`copy from`/`to` headers, in order.
-  package static func declaredPaths(in text: String) -> [String] {
+  package static func declaredPaths(in text: String, isNormalized: Bool = false) -> [String] {
     var paths: [String] = []
     var inHeader = false
-    for line in normalized(text).split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in splitLines(isNormalized ? text : normalized(text)) {
       if line.hasPrefix("diff --git ") {
         inHeader = true
         continue

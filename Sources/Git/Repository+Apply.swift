@@ -29,11 +29,13 @@ private final class ApplyTracker {
 extension Repository {
   /// Parses a unified diff into plain values without looking at the repository.
   ///
-  /// - Parameter diff: A unified diff (git or traditional form).
+  /// - Parameters:
+  ///   - diff: A unified diff (git or traditional form).
+  ///   - isNormalized: Whether `diff` is already ``PatchText/normalized(_:)`` (skips that pass).
   /// - Returns: Its files and hunks.
   /// - Throws: ``GitError`` with ``GitError/Code/malformedPatch`` or ``GitError/Code/emptyPatch``.
-  package static func parse(diff: String) throws(GitError) -> Patch {
-    try ParsedDiff(text: diff).patch()
+  package static func parse(diff: String, isNormalized: Bool = false) throws(GitError) -> Patch {
+    try ParsedDiff(text: diff, isNormalized: isNormalized).patch()
   }
 
   /// Checks whether `diff` applies to the index and/or working tree, changing nothing.
@@ -60,14 +62,18 @@ extension Repository {
   /// - Parameters:
   ///   - diff: A unified diff.
   ///   - revision: The commit whose tree is the preimage.
+  ///   - isNormalized: Whether `diff` is already ``PatchText/normalized(_:)`` (skips that pass).
   /// - Returns: The parsed patch and its failures.
   /// - Throws: ``GitError`` for a malformed or empty patch or an unknown revision.
-  package func check(diff: String, against revision: String) throws(GitError) -> PatchCheck {
-    let parsed = try ParsedDiff(text: diff)
+  package func check(diff: String, against revision: String, isNormalized: Bool = false)
+    throws(GitError) -> PatchCheck
+  {
+    let parsed = try ParsedDiff(text: diff, isNormalized: isNormalized)
     let patch = try parsed.patch()
     let base = try head().isUnborn && revision == "HEAD" ? nil : resolve(revision)
+    let scratch = try ScratchRepository(gitDirectory: gitDirectory)
     let failures = try failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
-      try self.applyToTree(diff, base: base).failure
+      try Self.applyToTree(diff, base: base, in: scratch.raw, writeTree: false).failure
     }
     return PatchCheck(
       patch: patch, failures: merged(try collisions(patch, tree: base), failures))
@@ -111,17 +117,25 @@ extension Repository {
   /// - Parameters:
   ///   - diff: A unified diff.
   ///   - commit: The base commit, or `nil` for an unborn branch.
+  ///   - isNormalized: Whether `diff` is already ``PatchText/normalized(_:)`` (skips that pass).
   /// - Returns: The new tree's id.
   /// - Throws: ``GitError`` with ``GitError/Code/applyFailed`` and ``GitError/failures``.
-  package func tree(applying diff: String, to commit: ObjectID?) throws(GitError) -> ObjectID {
-    let parsed = try ParsedDiff(text: diff)
+  package func tree(applying diff: String, to commit: ObjectID?, isNormalized: Bool = false)
+    throws(GitError) -> ObjectID
+  {
+    let parsed = try ParsedDiff(text: diff, isNormalized: isNormalized)
     var failures = try collisions(parsed.patch(), tree: commit)
     if failures.isEmpty {
-      let result = try applyToTree(parsed, base: commit)
-      if let tree = result.tree { return tree }
+      // A dry run in memory first, so that a failing patch writes no object at all.
+      let scratch = try ScratchRepository(gitDirectory: gitDirectory)
       failures = try self.failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
-        try self.applyToTree(diff, base: commit).failure
+        try Self.applyToTree(diff, base: commit, in: scratch.raw, writeTree: false).failure
       }
+    }
+    if failures.isEmpty {
+      let result = try Self.applyToTree(parsed, base: commit, in: raw, writeTree: true)
+      if let tree = result.tree { return tree }
+      failures = result.failure.map { [$0] } ?? []
     }
     throw GitError(
       code: .applyFailed, message: "patch does not apply", function: "git_apply_to_tree",
@@ -198,7 +212,7 @@ extension Repository {
     guard parsed.count > 1 else { return [whole] }
     var failures: [ApplyFailure] = []
     for section in parsed.fileSections {
-      let single = try ParsedDiff(text: section, allowEmpty: true)
+      let single = try ParsedDiff(text: section, allowEmpty: true, isNormalized: true)
       guard single.count > 0 else { continue }
       if let failure = try attempt(single) { failures.append(failure) }
     }
@@ -236,30 +250,42 @@ extension Repository {
     return Self.failure(error, tracker: tracker)
   }
 
-  /// Applies `diff` to `base`'s tree in memory; returns the new tree or why it does not fit.
-  private func applyToTree(_ diff: borrowing ParsedDiff, base: ObjectID?) throws(GitError) -> (
-    tree: ObjectID?, failure: ApplyFailure?
-  ) {
-    let tree: OpaquePointer
-    if let base, let found = try lookupTree(ofCommit: base) {
-      tree = found
+  /// Applies `diff` to `base`'s tree inside `repository`; returns the new tree or why it does not fit.
+  ///
+  /// With `writeTree == false` the result is only checked (the returned tree is `nil`).
+  private static func applyToTree(
+    _ diff: borrowing ParsedDiff, base: ObjectID?, in repository: OpaquePointer, writeTree: Bool
+  ) throws(GitError) -> (tree: ObjectID?, failure: ApplyFailure?) {
+    var tree: OpaquePointer?
+    if let base {
+      var oid = base.oid
+      var commit: OpaquePointer?
+      try Git.check(git_commit_lookup(&commit, repository, &oid), "git_commit_lookup")
+      defer { git_commit_free(commit) }
+      try Git.check(git_commit_tree(&tree, commit), "git_commit_tree")
     } else {
-      tree = try lookupTree(emptyTree())
+      var builder: OpaquePointer?
+      try Git.check(git_treebuilder_new(&builder, repository, nil), "git_treebuilder_new")
+      defer { git_treebuilder_free(builder) }
+      var oid = git_oid()
+      try Git.check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+      try Git.check(git_tree_lookup(&tree, repository, &oid), "git_tree_lookup")
     }
     defer { git_tree_free(tree) }
     let tracker = ApplyTracker()
-    var options = try Self.applyOptions(tracker: tracker)
+    var options = try applyOptions(tracker: tracker)
     var index: OpaquePointer?
-    let rc = git_apply_to_tree(&index, raw, tree, diff.raw, &options)
+    let rc = git_apply_to_tree(&index, repository, tree, diff.raw, &options)
     withExtendedLifetime(tracker) {}
     if rc < 0 {
       let error = lastError(rc, "git_apply_to_tree")
-      guard Self.isApplyFailure(rc) else { throw error }
-      return (nil, Self.failure(error, tracker: tracker))
+      guard isApplyFailure(rc) else { throw error }
+      return (nil, failure(error, tracker: tracker))
     }
     defer { git_index_free(index) }
+    guard writeTree else { return (nil, nil) }
     var oid = git_oid()
-    try Git.check(git_index_write_tree_to(&oid, index, raw), "git_index_write_tree_to")
+    try Git.check(git_index_write_tree_to(&oid, index, repository), "git_index_write_tree_to")
     return (ObjectID(oid), nil)
   }
 

@@ -1,6 +1,10 @@
 import Foundation
 package import Git
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The path rules every patch must pass before assist writes anything.
 ///
 /// A path is refused if it is absolute, climbs out with `..`, names anything under `.git/` (in any
@@ -28,8 +32,9 @@ package struct PathPolicy: Sendable {
     let newSymlinks = Set(
       patch.files.filter { $0.newMode == 0o120000 }.compactMap(\.newPath))
     var seen = Set<String>()
+    var symlinks: [String: Bool] = [:]
     return (declared + patch.touchedPaths).filter { seen.insert($0).inserted }.compactMap {
-      violation(of: $0, newSymlinks: newSymlinks)
+      violation(of: $0, newSymlinks: newSymlinks, symlinks: &symlinks)
     }
   }
 
@@ -40,6 +45,14 @@ package struct PathPolicy: Sendable {
   ///   - newSymlinks: Paths the same change creates as symlinks.
   /// - Returns: The violation, if any.
   package func violation(of path: String, newSymlinks: Set<String> = []) -> PathViolation? {
+    var symlinks: [String: Bool] = [:]
+    return violation(of: path, newSymlinks: newSymlinks, symlinks: &symlinks)
+  }
+
+  /// ``violation(of:newSymlinks:)`` with a cache of which folders are symlinks.
+  private func violation(
+    of path: String, newSymlinks: Set<String>, symlinks: inout [String: Bool]
+  ) -> PathViolation? {
     if path.hasPrefix("/") { return PathViolation(path: path, reason: .absolute) }
     let components = path.split(separator: "/", omittingEmptySubsequences: false)
     if components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
@@ -55,7 +68,9 @@ package struct PathPolicy: Sendable {
         return PathViolation(path: path, reason: .throughNewSymlink)
       }
       let absolute = root + "/" + prefix
-      guard Self.isSymlink(absolute) else { continue }
+      let isSymlink = symlinks[prefix] ?? Self.isSymlink(absolute)
+      symlinks[prefix] = isSymlink
+      guard isSymlink else { continue }
       // Judge both the link text (which may dangle) and the fully resolved target.
       if !isSafeTarget(Self.linkTarget(absolute)) || !isSafeTarget(Self.resolved(absolute)) {
         return PathViolation(path: path, reason: .escapingSymlink)
@@ -91,8 +106,8 @@ package struct PathPolicy: Sendable {
   }
 
   private static func isSymlink(_ path: String) -> Bool {
-    let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
-    return type == .typeSymbolicLink
+    var info = stat()
+    return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
   }
 
   private static func resolved(_ path: String) -> String {

@@ -54,15 +54,25 @@ package actor Workspace {
   /// - Returns: What the patch contains and every reason it would be refused.
   /// - Throws: ``WorkspaceError/nothingToApply`` for an empty patch, ``GitError`` for a malformed one.
   package func check(patch: String) throws -> PatchReport {
+    let patch = PatchText.normalized(patch)
+    var report = try rules(patch)
+    if report.unsafePaths.isEmpty {
+      report.failures = try repository.check(diff: patch, against: "HEAD", isNormalized: true)
+        .failures
+    }
+    return report
+  }
+
+  /// The path and clean-file rules only (no apply check), for a normalised patch.
+  func rules(_ patch: String) throws -> PatchReport {
     let parsed = try Self.parse(patch)
-    let unsafe = policy.violations(in: parsed, declared: PatchText.declaredPaths(in: patch))
+    let declared = PatchText.declaredPaths(in: patch, isNormalized: true)
+    let unsafe = policy.violations(in: parsed, declared: declared)
     guard unsafe.isEmpty else {
       return PatchReport(patch: parsed, unsafePaths: unsafe, uncommitted: [], failures: [])
     }
-    let uncommitted = try uncommittedPaths(parsed)
-    let failures = try repository.check(diff: patch, against: "HEAD").failures
     return PatchReport(
-      patch: parsed, unsafePaths: [], uncommitted: uncommitted, failures: failures)
+      patch: parsed, unsafePaths: [], uncommitted: try uncommittedPaths(parsed), failures: [])
   }
 
   /// Applies `patch` and commits it with `metadata`'s message and trailers.
@@ -79,12 +89,13 @@ package actor Workspace {
     let lock = try RepositoryLock(
       gitDirectory: repository.gitDirectory, purpose: "apply run \(metadata.runID)")
     try refuseDuringOperation()
-    let report = try check(patch: patch)
+    let patch = PatchText.normalized(patch)
+    let report = try rules(patch)
     if let error = report.error { throw error }
     let head = try repository.head()
     let target = try target(for: placement, runID: metadata.runID, head: head)
     let tree = try Self.translating { () throws(GitError) in
-      try repository.tree(applying: patch, to: head.commit)
+      try repository.tree(applying: patch, to: head.commit, isNormalized: true)
     }
     let commit = try land(
       patch: patch, report: report, tree: tree, message: metadata.fullMessage, head: head,
@@ -134,8 +145,17 @@ package actor Workspace {
     lock.record(
       "\(ProcessInfo.processInfo.processIdentifier)\n"
         + "writing commit \(commit.short) to \(target.reference) (files: \(files))\n")
-    _ = try Self.translating { () throws(GitError) in
-      try repository.apply(diff: patch, location: .both)
+    // The tree is libgit2's own application of the patch (`git_apply_to_tree`, after a dry run in
+    // memory); checking it out for the touched paths makes index and working tree equal to the
+    // commit, all-or-nothing. This writes each file once, where `git_apply` would re-apply the
+    // patch twice more (check, then real), and it works on existing symlinks, which libgit2 1.5's
+    // working-tree reader follows and then reports as "does not match index".
+    let checkout = Result { () throws(GitError) in
+      try repository.checkout(tree: tree, paths: report.patch.touchedPaths)
+    }
+    if case .failure(let error) = checkout {
+      throw error.code == .conflict
+        ? WorkspaceError.uncommittedChanges(report.patch.touchedPaths) : error
     }
     do {
       try repository.updateReference(
@@ -180,7 +200,9 @@ package actor Workspace {
   }
 
   static func parse(_ patch: String) throws -> Patch {
-    try translating { () throws(GitError) in try Repository.parse(diff: patch) }
+    try translating { () throws(GitError) in
+      try Repository.parse(diff: patch, isNormalized: true)
+    }
   }
 
   /// Runs `body`, turning libgit2's "does not apply" and "nothing to apply" into workspace errors.

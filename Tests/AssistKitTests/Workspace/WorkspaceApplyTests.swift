@@ -148,3 +148,29 @@ func snapshot(_ temp: TemporaryRepository) throws -> String {
     #expect(try snapshot(temp) == before)
   }
 }
+
+@Suite struct WorkspaceSymlinkTests {
+  @Test func aPatchRetargetingAnExistingSymlinkLandsAndUndoes() async throws {
+    let temp = try TemporaryRepository(files: ["target.txt": "t\n", "other.txt": "o\n"])
+    try FileManager.default.createSymbolicLink(
+      atPath: temp.path + "/link", withDestinationPath: "target.txt")
+    let base = try temp.commitAll("link")
+    try FileManager.default.removeItem(atPath: temp.path + "/link")
+    try FileManager.default.createSymbolicLink(
+      atPath: temp.path + "/link", withDestinationPath: "other.txt")
+    let target = try temp.commitAll("retarget")
+    let patch = try temp.git("diff", "--binary", base, target)
+    try temp.git("reset", "-q", "--hard", base)
+    let workspace = try Workspace(at: temp.path)
+    _ = try await workspace.apply(
+      patch: patch, metadata: CommitMetadata(runID: "s", message: "m"), placement: .currentBranch)
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: temp.path + "/link") == "other.txt")
+    #expect(try temp.git("status", "--porcelain") == "")
+    _ = try await workspace.undo()
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: temp.path + "/link") == "target.txt"
+    )
+    #expect(try temp.git("status", "--porcelain") == "")
+  }
+}

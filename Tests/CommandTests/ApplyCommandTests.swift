@@ -1,0 +1,48 @@
+import ArgumentParser
+import AssistTesting
+import Foundation
+import Testing
+
+@testable import assist
+
+@Suite struct ApplyCommandTests {
+  @Test func patchIsTheOneRequiredSource() throws {
+    #expect(throws: (any Error).self) { try Assist.parseAsRoot(["apply"]) }
+    let command = try #require(
+      try Assist.parseAsRoot(["apply", "--patch", "-", "--check", "--json"]) as? ApplyCommand)
+    #expect(command.patch == "-")
+    #expect(command.check)
+    #expect(command.json)
+  }
+
+  @Test func hereAndBranchExcludeEachOther() {
+    #expect(throws: (any Error).self) {
+      try Assist.parseAsRoot(["apply", "--patch", "x.diff", "--here", "--branch", "b"])
+    }
+  }
+
+  @Test func undoTakesAnOptionalRunID() throws {
+    let latest = try #require(try Assist.parseAsRoot(["undo"]) as? UndoCommand)
+    #expect(latest.id == nil)
+    let one = try #require(
+      try Assist.parseAsRoot(["undo", "ab12cd34", "--json"]) as? UndoCommand)
+    #expect(one.id == "ab12cd34")
+    #expect(one.json)
+  }
+
+  @Test func applyAndUndoRunEndToEndOnARealRepository() async throws {
+    let temp = try TemporaryRepository(files: ["a.txt": "a\nb\nc\n"])
+    let patchFile = temp.path + "/.git/change.diff"
+    try "--- a/a.txt\n+++ b/a.txt\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n".write(
+      toFile: patchFile, atomically: true, encoding: .utf8)
+    var apply = try #require(
+      try Assist.parseAsRoot(["apply", "--patch", patchFile, "--here", "-C", temp.path])
+        as? ApplyCommand)
+    try await apply.run()
+    #expect(temp.read("a.txt") == "a\nB\nc\n")
+    #expect(try temp.git("log", "-1", "--format=%s") == "Apply patch change.diff\n")
+    var undo = try #require(try Assist.parseAsRoot(["undo", "-C", temp.path]) as? UndoCommand)
+    try await undo.run()
+    #expect(temp.read("a.txt") == "a\nb\nc\n")
+  }
+}
