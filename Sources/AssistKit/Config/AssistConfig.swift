@@ -35,6 +35,9 @@ package struct AssistConfig: Sendable, Equatable {
   package var tiers: [Tier]
   /// Tiers the config defines but the environment leaves off (a cloud tier without its key).
   package var disabledTiers: [String: String]
+  /// Every tier the config defines, enabled or not, cheapest first (disabled tiers keep their
+  /// prices for counterfactual cost reports).
+  package var allTiers: [Tier]
   /// Spending caps.
   package var budgets: Budgets
   /// Verification.
@@ -46,11 +49,13 @@ package struct AssistConfig: Sendable, Equatable {
 
   /// Creates a configuration.
   package init(
-    tiers: [Tier], disabledTiers: [String: String] = [:], budgets: Budgets = .init(),
-    verify: Verify = .init(), checkCommands: [String: String] = [:], sources: [String] = []
+    tiers: [Tier], disabledTiers: [String: String] = [:], allTiers: [Tier]? = nil,
+    budgets: Budgets = .init(), verify: Verify = .init(), checkCommands: [String: String] = [:],
+    sources: [String] = []
   ) {
     self.tiers = tiers
     self.disabledTiers = disabledTiers
+    self.allTiers = allTiers ?? tiers
     self.budgets = budgets
     self.verify = verify
     self.checkCommands = checkCommands
@@ -59,6 +64,10 @@ package struct AssistConfig: Sendable, Equatable {
 
   /// The tier called `name`.
   package func tier(named name: String) -> Tier? { tiers.first { $0.name == name } }
+
+  /// The tier that prices the counterfactual all-cloud cost: the strongest cloud tier the config
+  /// defines, even when its key is not set.
+  package var counterfactualTier: Tier? { allTiers.last { $0.isCloud } }
 
   /// Tiers the bundled server runs.
   package var localTiers: [Tier] { tiers.filter { $0.local != nil } }

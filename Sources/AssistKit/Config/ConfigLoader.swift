@@ -56,8 +56,10 @@ package enum ConfigLoader {
     }
     var enabled: [Tier] = []
     var disabled: [String: String] = [:]
+    var all: [Tier] = []
     for partial in tiers {
       let tier = try finalize(partial)
+      all.append(tier)
       if let gate = partial.enabledWhenEnvironment, (variables[gate] ?? "").isEmpty {
         disabled[tier.name] = "\(gate) is not set"
       } else {
@@ -65,7 +67,7 @@ package enum ConfigLoader {
       }
     }
     return AssistConfig(
-      tiers: enabled, disabledTiers: disabled, budgets: budgets, verify: verify,
+      tiers: enabled, disabledTiers: disabled, allTiers: all, budgets: budgets, verify: verify,
       checkCommands: checks, sources: texts.map(\.file))
   }
 

@@ -21,6 +21,8 @@ enum StoreSchema {
       try db.create(index: "run_created", on: "run", columns: ["created_at"])
     },
     Migration(identifier: "v3-proposals-spans", apply: StoreSchema.proposalsAndSpans),
+    // v2 was left for routing; it is registered after v3 because v3 shipped first.
+    Migration(identifier: "v2-routing-ledger", apply: StoreSchema.routingAndLedger),
   ]
 
   /// Run totals for `assist log`, proposals for review, spans for stats and traces.
@@ -50,5 +52,64 @@ enum StoreSchema {
       t.column("json", .text).notNull()
       t.primaryKey(["run_id", "id"])
     }
+  }
+
+  /// The budget ledger, routing decisions and attempt outcomes (Routing/).
+  static func routingAndLedger(_ db: Database) throws {
+    // Budget ledger: one row per model call, reserved before and settled after it. Spend
+    // under a cap = settled actual_usd + reserved_usd of rows still 'reserved'.
+    try db.create(table: "ledger") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.column("run_id", .text).notNull()
+      t.column("subtask_id", .text)
+      t.column("agent", .text)
+      t.column("kind", .text)
+      t.column("tier", .text).notNull()
+      t.column("state", .text).notNull()  // reserved | settled | released | expired
+      t.column("reserved_usd", .double).notNull()
+      t.column("actual_usd", .double)
+      t.column("counterfactual_usd", .double)
+      t.column("input_tokens", .integer)
+      t.column("output_tokens", .integer)
+      t.column("cached_tokens", .integer)
+      t.column("day", .text).notNull()  // UTC yyyy-mm-dd of the reservation
+      t.column("month", .text).notNull()  // UTC yyyy-mm
+      t.column("created_at", .double).notNull()
+      t.column("settled_at", .double)
+      t.column("pid", .integer).notNull()
+      t.column("host", .text).notNull()
+    }
+    try db.create(index: "ledger_month", on: "ledger", columns: ["month", "day"])
+    try db.create(index: "ledger_run", on: "ledger", columns: ["run_id"])
+    try db.create(index: "ledger_state", on: "ledger", columns: ["state"])
+    // Every routing decision with its inputs and reasons (`assist show ID`).
+    try db.create(table: "routing_decision") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.column("run_id", .text).notNull()
+      t.column("subtask_id", .text).notNull()
+      t.column("created_at", .double).notNull()
+      t.column("kind", .text).notNull()
+      t.column("tier", .text)
+      t.column("cloud_absent", .boolean).notNull()
+      t.column("request_json", .text).notNull()
+      t.column("decision_json", .text).notNull()
+    }
+    try db.create(index: "routing_decision_run", on: "routing_decision", columns: ["run_id"])
+    // Outcomes per (kind, tier) and (edit format, tier): the router's measured history.
+    try db.create(table: "attempt_history") { t in
+      t.autoIncrementedPrimaryKey("id")
+      t.column("run_id", .text).notNull()
+      t.column("subtask_id", .text).notNull()
+      t.column("kind", .text).notNull()
+      t.column("tier", .text).notNull()
+      t.column("edit_format", .text)
+      t.column("gate_passed", .boolean).notNull()
+      t.column("verify_passed", .boolean)
+      t.column("escalated", .boolean).notNull()
+      t.column("reflections", .integer).notNull()
+      t.column("cost_usd", .double).notNull()
+      t.column("created_at", .double).notNull()
+    }
+    try db.create(index: "attempt_kind_tier", on: "attempt_history", columns: ["kind", "tier"])
   }
 }

@@ -10,5 +10,8 @@ enum AssistCommands {
     DoctorCommand.self,
     ApplyCommand.self,
     UndoCommand.self,
+    CostCommand.self,
+    LedgerStressCommand.self,
+    BenchRoutingCommand.self,
   ]
 }
