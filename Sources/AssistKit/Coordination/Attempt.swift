@@ -53,7 +53,7 @@ package struct Attempt: Sendable, Equatable, Codable {
 }
 
 /// What a sub-agent produced.
-package struct SubtaskResult: Sendable, Equatable {
+package struct SubtaskResult: Sendable, Equatable, Codable {
   /// How it ended.
   package enum Status: String, Sendable, Codable {
     /// Edits passed the gate (and the tests, when run).

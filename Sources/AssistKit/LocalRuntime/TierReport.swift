@@ -48,6 +48,12 @@ package enum TierCatalog {
           report.contextWindow = min(tier.contextWindow, status.contextSize)
         }
         report.health = status.state.rawValue
+        if status.state != .healthy, let endpoint = tier.endpoints.first,
+          await isHealthy(endpoint, transport: environment.transport)
+        {
+          // Served, but not by a server this assist started (another state folder, or by hand).
+          report.health = "healthy"
+        }
       } else {
         report.health = await remoteHealth(tier, environment: environment)
       }
@@ -60,6 +66,16 @@ package enum TierCatalog {
           contextWindow: 0, price: .init(), health: "off: \(reason)"))
     }
     return reports
+  }
+
+  /// Whether `GET {endpoint}/health` answers 200 (llama.cpp, vLLM and Ollama-compatible servers).
+  static func isHealthy(_ endpoint: String, transport: any HTTPTransport) async -> Bool {
+    let request = HTTPRequest(
+      url: endpoint + "/health",
+      timeouts: .init(connect: .seconds(1), stall: .seconds(2), total: .seconds(2)))
+    guard let response = try? await transport.send(request) else { return false }
+    _ = try? await response.collect(upTo: 1 << 16)
+    return response.status == 200
   }
 
   /// `GET {endpoint}/v1/models` with the tier's key: 200 healthy, 401/403 key rejected.

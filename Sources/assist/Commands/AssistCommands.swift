@@ -5,12 +5,15 @@ import ArgumentParser
 /// One list, so that adding a command is one line here and one file in `Commands/`.
 enum AssistCommands {
   static let all: [any ParsableCommand.Type] = [
-    ModelsCommand.self,
-    LocalCommand.self,
-    DoctorCommand.self,
+    TaskCommand.self,
+    PlanCommand.self,
+    ResumeCommand.self,
     ApplyCommand.self,
     UndoCommand.self,
     CostCommand.self,
+    ModelsCommand.self,
+    LocalCommand.self,
+    DoctorCommand.self,
     LedgerStressCommand.self,
     BenchRoutingCommand.self,
   ]

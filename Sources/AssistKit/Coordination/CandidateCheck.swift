@@ -1,0 +1,73 @@
+/// Seams between a sub-agent's attempt loop and the services that judge and bill it.
+///
+/// Each has one live implementation (tests run the repository's own tests; the ledger is the
+/// store's) and the protocol lets the loop be tested with real components in isolation.
+package protocol CandidateVerifying: Sendable {
+  /// Runs the repository's tests with `changes` applied to a scratch copy of the base.
+  /// - Returns: The verdict and, when it fails, feedback for the model.
+  func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict
+}
+
+/// What the tests said about a candidate.
+package enum CandidateVerdict: Sendable, Equatable {
+  /// The candidate may land; `summary` says what ran.
+  case passed(summary: String)
+  /// It may not; `feedback` is for the model.
+  case failed(summary: String, feedback: String)
+  /// Verification did not run (no command, `--no-verify`).
+  case skipped(reason: String)
+
+  /// Whether the candidate may land.
+  package var mayLand: Bool {
+    if case .failed = self { return false }
+    return true
+  }
+
+  /// One line for progress output.
+  package var summary: String {
+    switch self {
+    case .passed(let s), .failed(let s, _): s
+    case .skipped(let reason): "not verified: \(reason)"
+    }
+  }
+}
+
+/// Reserves and settles money around paid model calls.
+package protocol CallBilling: Sendable {
+  /// Reserves the worst case of a call, or says why it may not be made.
+  /// - Returns: A ticket to settle, or `nil` for free tiers.
+  /// - Throws: ``BudgetExceeded`` when a cap would be crossed.
+  func reserve(tier: Tier, subtask: String, agent: String, promptTokens: Int, maxTokens: Int)
+    async throws
+    -> BillingTicket?
+  /// Settles a ticket to what the call actually used (or releases it when the call failed).
+  func settle(_ ticket: BillingTicket, usage: Usage?) async
+}
+
+/// A reservation to settle.
+package struct BillingTicket: Sendable, Equatable {
+  /// The ledger's reservation id.
+  package var id: Int64
+  /// The amount reserved.
+  package var amount: Double
+  /// The ledger's own record, when the live ledger made it.
+  package var reservation: Reservation?
+
+  /// Creates a ticket.
+  package init(id: Int64, amount: Double, reservation: Reservation? = nil) {
+    self.id = id
+    self.amount = amount
+    self.reservation = reservation
+  }
+}
+
+/// A call that would cross a budget cap.
+package struct BudgetExceeded: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The cap, spend and reset time, as one line.
+  package var message: String
+
+  /// Creates the error.
+  package init(message: String) { self.message = message }
+
+  package var description: String { message }
+}

@@ -1,0 +1,272 @@
+internal import Foundation
+internal import Git
+
+/// Runs `assist task`: plan → route → run sub-agents (DAG, concurrently) → reconcile → store.
+///
+/// Owns the run's state; sub-agents are values run in a task group. Only the coordinator decides
+/// to stop a run; every recoverable failure is recorded and acted on (reflect, escalate, fall back).
+package actor Coordinator {
+  let environment: Environment
+  let repositoryPath: String
+  private let events: RunEventSink
+
+  /// Creates a coordinator for the repository containing `directory`.
+  package init(
+    environment: Environment, repositoryPath: String, events: @escaping RunEventSink = { _ in }
+  ) {
+    self.environment = environment
+    self.repositoryPath = repositoryPath
+    self.events = events
+  }
+
+  /// Runs a task to a stored proposal (nothing is applied here).
+  /// - Throws: Configuration and repository errors; model failures end in the report instead.
+  package func run(_ options: TaskOptions) async throws -> TaskReport {
+    try await run(options, resuming: nil)
+  }
+
+  /// Continues a paused or interrupted run: finished sub-tasks are reused, the rest run.
+  /// - Parameters:
+  ///   - runID: The run.
+  ///   - budget: A new per-run cap, if the old one stopped it.
+  /// - Throws: ``TaskError/notResumable(_:)`` when the run has no checkpoint or already finished.
+  package func resume(_ runID: String, budget: Double? = nil) async throws -> TaskReport {
+    let store = try Store(path: environment.paths.storePath)
+    let runs = RunStore(store)
+    let record = try runs.run(runID)
+    guard [.paused, .cancelled, .running].contains(record.status),
+      var checkpoint = try runs.checkpoint(record.id)
+    else {
+      throw TaskError.notResumable(
+        "run \(record.id) is \(record.status.rawValue); only paused or interrupted runs resume")
+    }
+    if let budget { checkpoint.options.budget = budget }
+    return try await run(checkpoint.options, resuming: (record, checkpoint))
+  }
+
+  private func run(_ options: TaskOptions, resuming: (RunRecord, RunCheckpoint)?) async throws
+    -> TaskReport
+  {
+    let setup = try await RunSetup.make(
+      environment: environment, repositoryPath: repositoryPath, options: options,
+      runID: resuming?.0.id,
+      baseCommit: resuming?.1.baseCommit)
+    let runs = RunStore(setup.store)
+    var run =
+      resuming?.0
+      ?? RunRecord(
+        id: setup.runID, createdAt: Date().timeIntervalSince1970, repository: setup.root,
+        command: "task",
+        task: options.task, status: .running)
+    run.status = .running
+    try runs.save(run)
+    let recorder = SpanRecorder(clock: ContinuousClock())
+    let runSpan = await recorder.begin(.run)
+    var notices = setup.notices
+    let client = ModelClient(environment: environment)
+
+    // Plan.
+    let planSpan = await recorder.begin(.plan, parent: runSpan)
+    var plannerAttempts: [Attempt] = []
+    let plan: Plan
+    if let checkpoint = resuming?.1 {
+      (plan, plannerAttempts) = (checkpoint.plan, checkpoint.plannerAttempts)
+    } else if options.singleAgent {
+      plan = Planner.singleSubtask(task: options.task, context: setup.context, origin: .singleAgent)
+    } else {
+      let planner = Planner(client: client, prompts: setup.prompts, recorder: recorder)
+      let tier = setup.plannerTier
+      (plan, plannerAttempts) = try await planner.plan(
+        task: options.task, agent: try setup.agents.agent(for: .planner), tier: tier,
+        context: setup.context,
+        parentSpan: planSpan)
+      if plan.origin == .fallback {
+        notices.append(
+          "the planner's answers were unusable (\(plan.rejections.joined(separator: "; "))); running the task as one sub-task"
+        )
+      }
+    }
+    await recorder.end(planSpan) { $0.attributes["origin"] = plan.origin.rawValue }
+    events(.planned(plan))
+
+    // Route.
+    var decisions: [String: RoutingDecision] = [:]
+    var ladders: [String: [Tier]] = [:]
+    for subtask in plan.subtasks {
+      let agent = try setup.agents.agent(for: subtask.kind)
+      let (decision, request) = try setup.route(subtask, agent: agent)
+      decisions[subtask.id] = decision
+      ladders[subtask.id] = decision.ladder.compactMap { name in
+        setup.tiers.first { $0.name == name }
+      }
+      try? setup.routingStore.save(
+        decision, request: request, runID: setup.runID, subtaskID: subtask.id)
+      events(.routed(subtask: subtask.id, ladder: decision.ladder, reasons: decision.reasons))
+      if let notice = decision.notice, !notices.contains(notice) {
+        notices.append(notice)
+        events(.notice(notice))
+      }
+    }
+
+    // Run the DAG.
+    let billing = LedgerBilling(ledger: setup.ledger, runID: setup.runID)
+    let agentRunner = SubAgent(
+      client: client, prompts: setup.prompts, verifier: setup.verifier, billing: billing,
+      recorder: recorder,
+      events: events, checkCommands: setup.config.checkCommands)
+    var results: [String: SubtaskResult] = [:]
+    for finished in resuming?.1.finished ?? [] where finished.status != .paused {
+      results[finished.subtask.id] = finished
+    }
+    var pending = plan.topologicalOrder.filter { results[$0.id] == nil }
+    func checkpoint() {
+      try? runs.save(
+        checkpoint: RunCheckpoint(
+          options: options, plan: plan, plannerAttempts: plannerAttempts,
+          finished: plan.subtasks.compactMap { results[$0.id] }, baseCommit: setup.baseCommit),
+        runID: setup.runID)
+    }
+    checkpoint()
+    let limit = setup.concurrency
+    do {
+      try await withThrowingTaskGroup(of: SubtaskResult.self) { group in
+        var running = 0
+        while !pending.isEmpty || running > 0 {
+          try Task.checkCancellation()
+          // Start every ready sub-task whose dependencies finished, up to the slot limit.
+          var started = false
+          for subtask in pending
+          where running < limit
+            && subtask.dependsOn.allSatisfy({ results[$0] != nil })
+          {
+            pending.removeAll { $0.id == subtask.id }
+            let dependencies = subtask.dependsOn.compactMap { results[$0] }
+            if dependencies.contains(where: { $0.status == .failed || $0.status == .paused }) {
+              var skipped = SubtaskResult(
+                subtask: subtask, agent: "-", status: .failed, tier: nil, model: nil, changes: [],
+                handBack: HandBack(reply: ""), attempts: [],
+                detail: "skipped: a sub-task it depends on did not finish")
+              skipped.agent = (try? setup.agents.agent(for: subtask.kind).name) ?? "-"
+              results[subtask.id] = skipped
+              events(.subtaskFinished(subtask: subtask.id, status: "skipped"))
+              started = true
+              continue
+            }
+            if let pause = decisions[subtask.id]?.pause {
+              results[subtask.id] = SubtaskResult(
+                subtask: subtask, agent: (try? setup.agents.agent(for: subtask.kind).name) ?? "-",
+                status: .paused,
+                tier: nil, model: nil, changes: [], handBack: HandBack(reply: ""), attempts: [],
+                detail: pause.description)
+              events(.subtaskFinished(subtask: subtask.id, status: "paused"))
+              started = true
+              continue
+            }
+            let inputs = SubAgent.Inputs(
+              runID: setup.runID, task: options.task, subtask: subtask,
+              agent: try setup.agents.agent(for: subtask.kind), context: setup.context,
+              dependencyChanges: Self.composedChanges(of: dependencies),
+              dependencyFindings: dependencies.flatMap(\.handBack.findings),
+              ladder: ladders[subtask.id] ?? [], reflections: options.reflections,
+              repositoryPath: setup.root, baseCommit: setup.baseCommit)
+            running += 1
+            started = true
+            group.addTask {
+              let span = await recorder.begin(.subtask, parent: runSpan, subtask: subtask.id)
+              let result = try await agentRunner.run(inputs, parentSpan: span)
+              await recorder.end(span) { $0.attributes["status"] = result.status.rawValue }
+              return result
+            }
+          }
+          if running == 0 {
+            if !started { break }
+            continue
+          }
+          if let result = try await group.next() {
+            running -= 1
+            results[result.subtask.id] = result
+            events(.subtaskFinished(subtask: result.subtask.id, status: result.status.rawValue))
+            setup.recordHistory(result, runID: setup.runID)
+            checkpoint()
+          }
+        }
+      }
+    } catch is CancellationError {
+      checkpoint()
+      run.status = .cancelled
+      run.detail = "interrupted; nothing was applied (assist resume \(setup.runID) continues it)"
+      try runs.save(run)
+      throw CancellationError()
+    }
+
+    // Reconcile and store.
+    let ordered = plan.subtasks.compactMap { results[$0.id] }
+    let reconcileSpan = await recorder.begin(.reconcile, parent: runSpan)
+    let proposal = try ProposalBuilder.build(
+      runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
+      results: ordered,
+      base: setup.context.files)
+    await recorder.end(reconcileSpan) {
+      $0.attributes["conflicts"] = String(proposal.conflicts.count)
+    }
+    await recorder.end(runSpan)
+    let spans = await recorder.all()
+    let overhead = Overhead(
+      spans: spans,
+      dependencies: Dictionary(uniqueKeysWithValues: plan.subtasks.map { ($0.id, $0.dependsOn) }))
+    let attempts = plannerAttempts + ordered.flatMap(\.attempts)
+    run.cost = attempts.reduce(0) { $0 + $1.cost }
+    run.counterfactualCost = attempts.reduce(0) {
+      $0
+        + (setup.cloudPrice.map { p in Tier(name: "", model: "", endpoints: [], price: p) }?
+          .cost(input: $1.inputTokens, output: $1.outputTokens, cached: $1.cachedTokens) ?? $1.cost)
+    }
+    run.tokens = attempts.reduce(0) { $0 + $1.tokens }
+    run.overheadRatio = overhead.ratio
+    run.files = proposal.files.count
+    if ordered.contains(where: { $0.status == .paused }) {
+      run.status = .paused
+      run.detail =
+        (ordered.first { $0.status == .paused }?.detail ?? "paused at a budget cap")
+        + " (assist resume \(setup.runID) continues it)"
+    } else if proposal.hunks.isEmpty && proposal.findings.isEmpty {
+      run.status = .failed
+      run.detail = ordered.first { $0.status == .failed }?.detail ?? "no sub-task produced anything"
+    } else {
+      run.status = .proposed
+      let failed = ordered.filter { $0.status == .failed }
+      run.detail =
+        failed.isEmpty
+        ? ""
+        : "\(failed.count) sub-task(s) failed: "
+          + failed.map { "\($0.subtask.id): \($0.detail)" }.joined(separator: "; ")
+    }
+    if !proposal.hunks.isEmpty || !proposal.findings.isEmpty { try runs.save(proposal) }
+    try runs.save(run)
+    try runs.save(spans: spans, runID: setup.runID)
+    return TaskReport(
+      run: run, plan: plan, plannerAttempts: plannerAttempts, results: ordered,
+      decisions: decisions,
+      proposal: proposal.hunks.isEmpty && proposal.findings.isEmpty ? nil : proposal,
+      notices: notices,
+      overhead: overhead)
+  }
+
+  /// The files as a set of finished dependencies left them (later in the list wins).
+  static func composedChanges(of results: [SubtaskResult]) -> [EditApplier.FileChange] {
+    var byPath: [String: EditApplier.FileChange] = [:]
+    var order: [String] = []
+    for result in results where result.status == .accepted {
+      for change in result.changes {
+        if let existing = byPath[change.path] {
+          byPath[change.path] = EditApplier.FileChange(
+            path: change.path, old: existing.old, new: change.new)
+        } else {
+          byPath[change.path] = change
+          order.append(change.path)
+        }
+      }
+    }
+    return order.compactMap { byPath[$0] }
+  }
+}

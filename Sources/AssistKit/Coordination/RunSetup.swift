@@ -1,0 +1,167 @@
+internal import Foundation
+internal import Git
+
+/// Everything a run loads before its first model call: repository, config, store, agents,
+/// prompts, context, routing, billing and verification.
+struct RunSetup: Sendable {
+  var runID: String
+  var root: String
+  var baseCommit: String
+  var config: AssistConfig
+  var tiers: [Tier]
+  var store: Store
+  var ledger: BudgetLedger
+  var routingStore: RoutingStore
+  var router: Router
+  var history: RoutingHistory
+  var agents: AgentLibrary
+  var prompts: PromptLibrary
+  var context: RepoContext
+  var verifier: (any CandidateVerifying)?
+  var notices: [String]
+  var cloudPrice: Tier.Price?
+
+  /// Sub-agents run at once: the most slots any usable tier has (llama.cpp queues the rest).
+  var concurrency: Int { max(1, tiers.map(\.slots).max() ?? 1) }
+
+  /// The tier the planner runs on: the router's choice for a planning request.
+  var plannerTier: Tier {
+    let request = RoutingRequest(
+      kind: "planner", difficulty: 3, promptTokens: 1_500, maxTokens: 768)
+    let decision = router.route(
+      subtask: request, tiers: tiers, history: history,
+      budget: (try? ledger.state(runID: runID)) ?? .unlimited(runID: runID),
+      cooldowns: [])
+    return decision.tier.flatMap { name in tiers.first { $0.name == name } }
+      ?? tiers[tiers.count - 1]
+  }
+
+  static func make(
+    environment: Environment, repositoryPath: String, options: TaskOptions, runID: String? = nil,
+    baseCommit: String? = nil
+  ) async throws -> RunSetup {
+    let repository = try Repository.discover(from: repositoryPath)
+    guard let root = repository.workingDirectory else {
+      throw TaskError.noWorkingTree(repositoryPath)
+    }
+    guard let head = try repository.head().commit else { throw TaskError.noCommits }
+    let base = try baseCommit.map { try repository.resolve($0) } ?? head
+    let config = try ConfigLoader.load(
+      paths: environment.paths, repositoryRoot: root, variables: environment.variables)
+    let tiers = options.tiers(from: config.tiers)
+    guard !tiers.isEmpty else { throw TaskError.noTiers(options.tiers.rawValue) }
+    let store = try Store(path: environment.paths.storePath)
+    let cloudPrice = config.allTiers.last { !$0.isFree }?.price
+    var caps = BudgetCaps(
+      perTask: config.budgets.perTask, perDay: config.budgets.perDay,
+      perMonth: config.budgets.perMonth)
+    if let budget = options.budget { caps.perTask = budget }
+    let ledger = BudgetLedger(store: store, caps: caps, counterfactualPrice: cloudPrice)
+    let routingStore = RoutingStore(store: store)
+    let policy = try RoutingPolicy.load(file: RoutingPolicy.defaultFile(paths: environment.paths))
+    let runID =
+      runID
+      ?? String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)).lowercased()
+    var notices: [String] = []
+    var verifier: (any CandidateVerifying)?
+    if options.verify {
+      let pytest = await ToolProbe.pytestAvailable(environment: environment.variables)
+      let found = TestCommandDiscovery.discover(
+        in: root, override: options.verifyCommand, config: config.verify, taskText: options.task,
+        pytestAvailable: pytest)
+      if let command = found.command {
+        verifier = TestVerification(
+          baseline: VerificationBaseline(
+            verifier: Verifier(config: config.verify, environment: environment.variables)),
+          command: command, repository: root, base: base.description,
+          requiresProgress: TestVerification.asksForProgress(options.task, command: command))
+        notices.append("verifying with `\(command.command)` (\(found.reason))")
+      } else {
+        notices.append("not verifying: \(found.reason)")
+      }
+    } else {
+      notices.append("not verifying (--no-verify)")
+    }
+    let paths = environment.paths
+    return RunSetup(
+      runID: runID, root: root, baseCommit: base.description, config: config, tiers: tiers,
+      store: store,
+      ledger: ledger, routingStore: routingStore,
+      router: Router(policy: policy, unavailable: config.disabledTiers),
+      history: (try? routingStore.history(window: 20)) ?? RoutingHistory(),
+      agents: try AgentLibrary(
+        folders: AgentLibrary.searchPath(paths: paths, repositoryRoot: root)),
+      prompts: try PromptLibrary(
+        folders: PromptLibrary.searchPath(paths: paths, repositoryRoot: root)),
+      context: try RepoContext.load(from: repository, revision: base.description),
+      verifier: verifier,
+      notices: notices, cloudPrice: cloudPrice)
+  }
+
+  /// Routes one sub-task.
+  func route(_ subtask: Subtask, agent: AgentDefinition) throws -> (RoutingDecision, RoutingRequest)
+  {
+    let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
+    let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
+    let promptTokens = files.reduce(600) {
+      $0 + RepoContext.estimatedTokens(context.files[$1] ?? "")
+    }
+    let words = Set(subtask.goal.lowercased().split { !$0.isLetter }.map(String.init))
+    let request = RoutingRequest(
+      kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(files.count, 1),
+      lines: lines,
+      promptTokens: promptTokens, maxTokens: agent.maxTokens,
+      identifierSensitive: !words.isDisjoint(with: ["rename", "renames", "renaming"]),
+      editFormat: agent.editFormat,
+      hints: .init(preferTier: agent.preferTier, minTier: agent.minTier))
+    let budget = (try? ledger.state(runID: runID)) ?? .unlimited(runID: runID)
+    return (
+      router.route(subtask: request, tiers: tiers, history: history, budget: budget, cooldowns: []),
+      request
+    )
+  }
+
+  /// Feeds a finished sub-task's attempts into the router's measured history.
+  func recordHistory(_ result: SubtaskResult, runID: String) {
+    var tiersTried: [String] = []
+    for attempt in result.attempts where !tiersTried.contains(attempt.tier) {
+      tiersTried.append(attempt.tier)
+    }
+    for (i, tier) in tiersTried.enumerated() {
+      let attempts = result.attempts.filter { $0.tier == tier }
+      let accepted = attempts.contains { $0.accepted }
+      let gatePassed = accepted || attempts.contains { $0.stage == "tests" }
+      let testsRan = attempts.contains { $0.stage == "tests" } || (accepted && verifier != nil)
+      try? routingStore.record(
+        attempt: AttemptOutcome(
+          runID: runID, subtaskID: result.subtask.id, kind: result.subtask.kind.rawValue,
+          tier: tier,
+          editFormat: attempts.first?.format, gatePassed: gatePassed,
+          verifyPassed: testsRan ? accepted : nil,
+          escalated: i < tiersTried.count - 1, reflections: max(0, attempts.count - 1),
+          cost: attempts.reduce(0) { $0 + $1.cost }))
+    }
+  }
+}
+
+/// Why `assist task` cannot start.
+package enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// A bare repository.
+  case noWorkingTree(String)
+  /// HEAD is unborn.
+  case noCommits
+  /// The tier filter leaves nothing.
+  case noTiers(String)
+  /// The run cannot be resumed.
+  case notResumable(String)
+
+  package var description: String {
+    switch self {
+    case .noWorkingTree(let path): "\(path) is a bare repository; run assist in a working tree"
+    case .noCommits:
+      "the repository has no commits yet; commit your files first (assist works from HEAD)"
+    case .noTiers(let filter): "no tier is available for \(filter); check `assist models`"
+    case .notResumable(let reason): reason
+    }
+  }
+}

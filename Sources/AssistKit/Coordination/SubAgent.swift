@@ -1,0 +1,438 @@
+internal import Foundation
+internal import Git
+
+/// Runs one sub-task up its tier ladder: prompt, call, parse, gate, verify, reflect, escalate.
+///
+/// Never applies anything: the result is a candidate (file contents) that passed the gate and, when
+/// a test command exists, the repository's tests on a scratch copy. A failure on every tier is a
+/// clear report ("no tier could do this"), never a guess.
+package struct SubAgent: Sendable {
+  /// Everything a sub-agent needs, as values.
+  package struct Inputs: Sendable {
+    package var runID: String
+    package var task: String
+    package var subtask: Subtask
+    package var agent: AgentDefinition
+    package var context: RepoContext
+    /// Files as the sub-tasks this one depends on left them (path → content; nil = deleted).
+    package var dependencyChanges: [EditApplier.FileChange]
+    /// Findings of the sub-tasks this one depends on.
+    package var dependencyFindings: [String]
+    /// Tiers to try, cheapest first.
+    package var ladder: [Tier]
+    /// Reflection rounds per tier after the first attempt.
+    package var reflections: Int
+    /// The repository's work tree (the gate opens its own handle on it).
+    package var repositoryPath: String
+    /// The base commit.
+    package var baseCommit: String
+
+    package init(
+      runID: String, task: String, subtask: Subtask, agent: AgentDefinition, context: RepoContext,
+      dependencyChanges: [EditApplier.FileChange] = [], dependencyFindings: [String] = [],
+      ladder: [Tier], reflections: Int = 2, repositoryPath: String, baseCommit: String
+    ) {
+      self.runID = runID
+      self.task = task
+      self.subtask = subtask
+      self.agent = agent
+      self.context = context
+      self.dependencyChanges = dependencyChanges
+      self.dependencyFindings = dependencyFindings
+      self.ladder = ladder
+      self.reflections = reflections
+      self.repositoryPath = repositoryPath
+      self.baseCommit = baseCommit
+    }
+  }
+
+  /// Calls models.
+  package var client: ModelClient
+  /// Loads prompt templates.
+  package var prompts: PromptLibrary
+  /// Judges candidates with the repository's tests.
+  package var verifier: (any CandidateVerifying)?
+  /// Reserves and settles paid calls.
+  package var billing: (any CallBilling)?
+  /// Records spans.
+  package var recorder: SpanRecorder
+  /// Receives progress.
+  package var events: RunEventSink
+  /// Chooses the edit format per tier.
+  package var formatChoice: EditFormatChoice
+  /// Gate settings (check commands).
+  package var checkCommands: [String: String]
+
+  /// Creates a sub-agent runner.
+  package init(
+    client: ModelClient, prompts: PromptLibrary, verifier: (any CandidateVerifying)?,
+    billing: (any CallBilling)?, recorder: SpanRecorder, events: @escaping RunEventSink,
+    formatChoice: EditFormatChoice = .init(), checkCommands: [String: String] = [:]
+  ) {
+    self.client = client
+    self.prompts = prompts
+    self.verifier = verifier
+    self.billing = billing
+    self.recorder = recorder
+    self.events = events
+    self.formatChoice = formatChoice
+    self.checkCommands = checkCommands
+  }
+
+  /// Runs the sub-task.
+  /// - Throws: `CancellationError` when the run is cancelled; every other failure is a result.
+  package func run(_ inputs: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
+    var result = SubtaskResult(
+      subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
+      changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
+    var lastFailure = ""
+    for (step, tier) in inputs.ladder.enumerated() {
+      if step > 0 {
+        events(
+          .escalated(
+            subtask: inputs.subtask.id, from: inputs.ladder[step - 1].name, to: tier.name,
+            reason: lastFailure))
+        let span = await recorder.begin(
+          .escalation, parent: parentSpan, subtask: inputs.subtask.id, tier: tier.name)
+        await recorder.end(span) { $0.attributes["from"] = inputs.ladder[step - 1].name }
+      }
+      do {
+        if let done = try await attemptTier(
+          tier, step: step, inputs: inputs, lastFailure: lastFailure, result: &result,
+          parentSpan: parentSpan)
+        {
+          return done
+        }
+      } catch let error as BudgetExceeded {
+        result.status = .paused
+        result.detail = error.message
+        return result
+      }
+      lastFailure = result.attempts.last?.detail ?? lastFailure
+    }
+    let tried = inputs.ladder.map(\.name).joined(separator: " → ")
+    result.detail = "no tier could do this (tried \(tried)); last problem: \(lastFailure)"
+    return result
+  }
+
+  /// Tries one tier with its reflection rounds; returns the finished result or `nil` to escalate.
+  private func attemptTier(
+    _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, result: inout SubtaskResult,
+    parentSpan: Int?
+  ) async throws -> SubtaskResult? {
+    let scope = scopeFiles(inputs)
+    let current = currentFiles(inputs)
+    let largest = scope.map { (current[$0] ?? nil)?.split(separator: "\n").count ?? 0 }.max() ?? 0
+    let isAnalysis = inputs.subtask.kind == .analysis
+    let formatName =
+      isAnalysis
+      ? nil
+      : formatChoice.format(agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
+    let format = formatName.flatMap { EditFormats.standard[$0] }
+    if !isAnalysis && format == nil {
+      result.detail = "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"
+      return result
+    }
+    var messages = [
+      ChatMessage.system(inputs.agent.systemPrompt),
+      ChatMessage.user(
+        try prompt(
+          inputs, tier: tier, format: format, scope: scope, current: current,
+          escalatedFrom: step > 0 ? lastFailure : nil)),
+    ]
+    var prior: [EditApplier.FileChange] = inputs.dependencyChanges
+    for round in 0...inputs.reflections {
+      try Task.checkCancellation()
+      events(
+        .attemptStarted(
+          subtask: inputs.subtask.id, tier: tier.name, round: round, format: formatName))
+      let call = try await call(
+        tier, messages: messages, inputs: inputs, round: round, format: formatName,
+        parentSpan: parentSpan)
+      var attempt = call.attempt
+      guard let reply = call.reply else {
+        result.attempts.append(attempt)
+        events(
+          .attemptFinished(
+            subtask: inputs.subtask.id, tier: tier.name, round: round, outcome: attempt.detail,
+            accepted: false))
+        return nil  // the tier failed (unreachable, context too long): escalate
+      }
+      let handBack = HandBack(reply: reply)
+      if isAnalysis {
+        guard !handBack.findings.isEmpty || !handBack.rationale.isEmpty else {
+          attempt.stage = "parse"
+          attempt.detail = "no findings in the reply"
+          result.attempts.append(attempt)
+          messages += [
+            ChatMessage.assistant(reply),
+            ChatMessage.user("Answer with findings, one per line, each starting with \"- \"."),
+          ]
+          continue
+        }
+        attempt.stage = "accepted"
+        attempt.detail = "\(handBack.findings.count) findings"
+        result.attempts.append(attempt)
+        await markWork(attempt)
+        events(
+          .attemptFinished(
+            subtask: inputs.subtask.id, tier: tier.name, round: round, outcome: attempt.detail,
+            accepted: true))
+        return finish(
+          &result, status: .findings, tier: tier, handBack: handBack, changes: [],
+          detail: attempt.detail)
+      }
+      guard let format else { return nil }
+      let outcome = try await gate(
+        reply: reply, format: format, inputs: inputs, prior: prior, scope: scope,
+        parentSpan: parentSpan)
+      if !outcome.accepted {
+        attempt.stage = outcome.stage.rawValue
+        attempt.detail = Self.oneLine(outcome)
+        result.attempts.append(attempt)
+        events(
+          .attemptFinished(
+            subtask: inputs.subtask.id, tier: tier.name, round: round, outcome: attempt.detail,
+            accepted: false))
+        messages += [
+          ChatMessage.assistant(reply),
+          ChatMessage.user(try prompts.render("reflection", ["feedback": outcome.feedback])),
+        ]
+        if outcome.stage == .match { prior = outcome.changes.isEmpty ? prior : outcome.changes }
+        continue
+      }
+      let changes = outcome.changes.filter { $0.old != $0.new }
+      if let verifier {
+        let span = await recorder.begin(
+          .verify, parent: parentSpan, subtask: inputs.subtask.id, tier: tier.name)
+        let verdict = await verifier.verify(changes: changes)
+        await recorder.end(span) { $0.attributes["verdict"] = verdict.summary }
+        if case .failed(let summary, let feedback) = verdict {
+          attempt.stage = "tests"
+          attempt.detail = summary
+          result.attempts.append(attempt)
+          events(
+            .attemptFinished(
+              subtask: inputs.subtask.id, tier: tier.name, round: round,
+              outcome: "tests: \(summary)", accepted: false))
+          messages += [ChatMessage.assistant(reply), ChatMessage.user(feedback)]
+          prior = inputs.dependencyChanges
+          continue
+        }
+        result.detail = verdict.summary
+      }
+      attempt.stage = "accepted"
+      attempt.detail =
+        "\(changes.count) file(s) changed" + (result.detail.isEmpty ? "" : "; \(result.detail)")
+      result.attempts.append(attempt)
+      await markWork(attempt)
+      events(
+        .attemptFinished(
+          subtask: inputs.subtask.id, tier: tier.name, round: round, outcome: attempt.detail,
+          accepted: true))
+      return finish(
+        &result, status: .accepted, tier: tier, handBack: handBack, changes: changes,
+        detail: attempt.detail)
+    }
+    return nil
+  }
+
+  private func finish(
+    _ result: inout SubtaskResult, status: SubtaskResult.Status, tier: Tier, handBack: HandBack,
+    changes: [EditApplier.FileChange], detail: String
+  ) -> SubtaskResult {
+    result.status = status
+    result.tier = tier.name
+    result.model = tier.model
+    result.handBack = handBack
+    result.changes = changes
+    result.detail = detail
+    return result
+  }
+
+  private func markWork(_ attempt: Attempt) async {
+    guard let id = attempt.spanID else { return }
+    await recorder.update(id) { $0.classification = .work }
+  }
+
+  /// One model call, billed and recorded; a provider failure becomes an attempt with no reply.
+  private func call(
+    _ tier: Tier, messages: [ChatMessage], inputs: Inputs, round: Int, format: String?,
+    parentSpan: Int?
+  ) async throws -> (reply: String?, attempt: Attempt) {
+    let request = ChatRequest(
+      messages: messages, maxTokens: inputs.agent.maxTokens,
+      temperature: round == 0 ? inputs.agent.temperature : 0.4)
+    let promptTokens = messages.reduce(0) { $0 + RepoContext.estimatedTokens($1.content) }
+    var attempt = Attempt(
+      tier: tier.name, model: tier.model, round: round, format: format, stage: "error", detail: "")
+    if promptTokens + inputs.agent.maxTokens > tier.contextWindow {
+      attempt.detail =
+        "the prompt (~\(promptTokens) tokens) and reply do not fit \(tier.name)'s \(tier.contextWindow)-token window"
+      return (nil, attempt)
+    }
+    let ticket = try await billing?.reserve(
+      tier: tier, subtask: inputs.subtask.id, agent: inputs.agent.name, promptTokens: promptTokens,
+      maxTokens: inputs.agent.maxTokens)
+    let start = await recorder.now()
+    let subtaskID = inputs.subtask.id
+    let events = self.events
+    do {
+      let response = try await client.complete(request, endpoints: EndpointSpec.endpoints(of: tier))
+      { progress in
+        if progress.tokens % 16 == 0 {
+          events(
+            .progress(
+              subtask: subtaskID, tier: tier.name, tokens: progress.tokens,
+              tokensPerSecond: progress.tokensPerSecond))
+        }
+      }
+      if let ticket { await billing?.settle(ticket, usage: response.usage) }
+      let usage = response.usage
+      attempt.inputTokens = usage.inputTokens
+      attempt.outputTokens = usage.outputTokens
+      attempt.cachedTokens = usage.cacheReadTokens
+      attempt.cost = tier.cost(
+        input: usage.inputTokens, output: usage.outputTokens, cached: usage.cacheReadTokens)
+      attempt.seconds = response.timings.total.secondsDouble
+      attempt.stage = "reply"
+      let cost = attempt.cost
+      let ttft = response.timings.timeToFirstToken.secondsDouble
+      let queue = response.timings.queueWait.secondsDouble
+      let track = response.endpoint
+      attempt.spanID = await recorder.add { id in
+        Span(
+          id: id, parent: parentSpan, name: round == 0 ? .call : .reflection, subtask: subtaskID,
+          tier: tier.name,
+          track: track, start: start, end: start + response.timings.total.secondsDouble,
+          inputTokens: usage.inputTokens, outputTokens: usage.outputTokens,
+          cachedTokens: usage.cacheReadTokens,
+          cost: cost, timeToFirstToken: ttft, queueWait: queue, classification: .coordination)
+      }
+      return (response.text, attempt)
+    } catch let error as ProviderError {
+      if let ticket { await billing?.settle(ticket, usage: nil) }
+      attempt.detail = "\(tier.name) failed: \(error)"
+      return (nil, attempt)
+    }
+  }
+
+  /// The edit pipeline on a handle of the sub-agent's own, plus the scope rule.
+  private func gate(
+    reply: String, format: any EditFormat, inputs: Inputs, prior: [EditApplier.FileChange],
+    scope: [String],
+    parentSpan: Int?
+  ) async throws -> EditOutcome {
+    let span = await recorder.begin(.gate, parent: parentSpan, subtask: inputs.subtask.id)
+    let pipeline = EditPipeline(
+      checks: checkCommands.isEmpty ? nil : CheckCommands(commands: checkCommands))
+    let base = try RepositoryEditBase(
+      repository: Repository(at: inputs.repositoryPath), revision: inputs.baseCommit)
+    // One file in scope: edits that name no file belong to it (not a guess; the fragment check
+    // below keeps a snippet from replacing a whole file).
+    var outcome = try await pipeline.run(
+      reply: reply, format: format, base: base, prior: prior,
+      defaultPath: scope.count == 1 ? scope[0] : nil)
+    if outcome.accepted, format.name == "whole-file", let fragment = Self.fragment(outcome.changes)
+    {
+      outcome.stage = .gate
+      outcome.feedback = fragment + "\n\n" + format.instructions
+    }
+    let allowed = Set(scope).union(inputs.dependencyChanges.map(\.path))
+    let strays = outcome.changes.filter { $0.old != $0.new && !allowed.contains($0.path) }.map(
+      \.path)
+    if outcome.accepted, !strays.isEmpty {
+      outcome.stage = .gate
+      outcome.feedback =
+        "You changed \(strays.joined(separator: ", ")), which this sub-task must not touch. Change only: \(scope.joined(separator: ", ")).\n\n"
+        + format.instructions
+    }
+    let stage = outcome.stage.rawValue
+    await recorder.end(span) { $0.attributes["stage"] = stage }
+    return outcome
+  }
+
+  /// The files the sub-task may change: the plan's, or those its goal points at.
+  private func scopeFiles(_ inputs: Inputs) -> [String] {
+    let named = inputs.subtask.files.filter { inputs.context.files[$0] != nil }
+    if !named.isEmpty { return named }
+    let relevant = inputs.context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task)
+    let sources = relevant.filter { !inputs.context.isTestFile($0) }
+    return sources.isEmpty ? relevant : sources
+  }
+
+  /// The files as this sub-task starts from them: the base, plus its dependencies' changes.
+  private func currentFiles(_ inputs: Inputs) -> [String: String?] {
+    var files: [String: String?] = inputs.context.files.mapValues { Optional($0) }
+    for change in inputs.dependencyChanges { files[change.path] = change.new }
+    return files
+  }
+
+  private func prompt(
+    _ inputs: Inputs, tier: Tier, format: (any EditFormat)?, scope: [String],
+    current: [String: String?],
+    escalatedFrom: String?
+  ) throws -> String {
+    var context = inputs.context
+    for (path, content) in current { context.files[path] = content ?? nil }
+    // Tests the sub-task does not edit are shown for reference: they say what "done" means.
+    let tests = context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task, limit: 8)
+      .filter { context.isTestFile($0) && !scope.contains($0) }.prefix(1)
+    let window = tier.contextWindow - inputs.agent.maxTokens - 600
+    let (files, omitted) = context.render(files: scope + tests, budget: max(window * 2 / 3, 256))
+    var findings =
+      inputs.dependencyFindings.isEmpty
+      ? ""
+      : "Findings from earlier sub-tasks:\n"
+        + inputs.dependencyFindings.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+    if let escalatedFrom, !escalatedFrom.isEmpty {
+      findings += "A smaller model tried this and failed: \(escalatedFrom)\n\n"
+    }
+    var fileText = files
+    if !omitted.isEmpty {
+      fileText += "\n\n(Left out to fit the context window: \(omitted.joined(separator: ", ")).)"
+    }
+    let map = context.symbolMap(excluding: Set(scope), budget: max(min(window / 6, 800), 64))
+    let name = inputs.subtask.kind == .analysis ? "analysis" : "subtask"
+    var values = [
+      "task": inputs.task, "goal": inputs.subtask.goal, "findings": findings, "symbol_map": map,
+      "files": fileText,
+    ]
+    if let format {
+      var instructions = format.instructions + "\nChange only: \(scope.joined(separator: ", "))."
+      if format.name == "whole-file", let only = scope.first, scope.count == 1 {
+        instructions += "\nYour reply starts with the line `\(only)`, then the fenced file."
+      }
+      values["edit_instructions"] = instructions
+    }
+    return try prompts.render(name, values)
+  }
+
+  /// Why a whole-file reply looks like a fragment: it kept under half of a file's lines.
+  static func fragment(_ changes: [EditApplier.FileChange]) -> String? {
+    for change in changes {
+      guard let old = change.old, let new = change.new else { continue }
+      let before = old.split(separator: "\n").count
+      let after = new.split(separator: "\n").count
+      if before >= 8 && after * 2 < before {
+        return
+          "\(change.path) went from \(before) to \(after) lines: that looks like a fragment, not the whole file. Send the complete file, every line, changed or not."
+      }
+    }
+    return nil
+  }
+
+  private static func oneLine(_ outcome: EditOutcome) -> String {
+    if outcome.stage == .gate, outcome.gateFailures.isEmpty,
+      let first = outcome.feedback.split(separator: "\n").first
+    {
+      return "gate: \(first)"
+    }
+    if let parse = outcome.parseError { return "parse: \(parse)" }
+    if let failure = outcome.blocks.first(where: { !$0.applied })?.failure {
+      return "match: \(failure)"
+    }
+    if let gate = outcome.gateFailures.first { return "\(outcome.stage.rawValue): \(gate)" }
+    return outcome.stage.rawValue
+  }
+}

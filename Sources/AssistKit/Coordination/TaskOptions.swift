@@ -1,0 +1,50 @@
+/// How `assist task` runs.
+package struct TaskOptions: Sendable, Equatable, Codable {
+  /// Which tiers a run may use (the baselines `assist bench` compares).
+  package enum TierFilter: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Every enabled tier (hybrid routing).
+    case all
+    /// Only tiers served on this machine.
+    case localOnly = "local-only"
+    /// Only the strongest tier.
+    case cloudOnly = "cloud-only"
+  }
+
+  /// The task text.
+  package var task: String
+  /// Run the whole task as one sub-task (the baseline topology).
+  package var singleAgent: Bool
+  /// Run the repository's tests on candidates.
+  package var verify: Bool
+  /// Overrides the discovered test command.
+  package var verifyCommand: String?
+  /// Overrides the per-task budget cap, in dollars.
+  package var budget: Double?
+  /// Which tiers may be used.
+  package var tiers: TierFilter
+  /// Reflection rounds per tier.
+  package var reflections: Int
+
+  /// Creates options.
+  package init(
+    task: String, singleAgent: Bool = false, verify: Bool = true, verifyCommand: String? = nil,
+    budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2
+  ) {
+    self.task = task
+    self.singleAgent = singleAgent
+    self.verify = verify
+    self.verifyCommand = verifyCommand
+    self.budget = budget
+    self.tiers = tiers
+    self.reflections = reflections
+  }
+
+  /// The tiers `filter` leaves, cheapest first.
+  package func tiers(from all: [Tier]) -> [Tier] {
+    switch tiers {
+    case .all: all
+    case .localOnly: all.filter { $0.local != nil || $0.isFree }
+    case .cloudOnly: all.last.map { [$0] } ?? []
+    }
+  }
+}

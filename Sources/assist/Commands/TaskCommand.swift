@@ -1,0 +1,82 @@
+import ArgumentParser
+import AssistKit
+import Foundation
+
+/// `assist task "..."`: plan, route, run sub-agents, reconcile, store a proposal.
+struct TaskCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "task",
+    abstract: "Plan and run a coding task with sub-agents, then store the result for review.",
+    discussion: """
+      The coordinator splits the task into design, migration and analysis sub-tasks, routes each \
+      to the cheapest tier that can do it, checks every edit (format, match, apply-check, \
+      identifiers) and runs the repository's tests on a scratch copy. Failures are fed back to \
+      the same model, then escalated to the next tier. Nothing touches your working tree unless \
+      you pass --apply; otherwise review with `assist review ID` and land with `assist apply ID`.
+
+      Examples:
+        assist task "add a count(name) method to Inventory in inventory.py"
+        assist task "fix slugify so the tests pass" --apply
+        assist task "explain how settings are parsed" --single-agent --json
+      """)
+
+  @Argument(help: "What to do, in plain words.")
+  var task: String
+
+  @Flag(help: "Land the proposal at once (on assist/<id>, or the current branch with --here).")
+  var apply = false
+
+  @Flag(help: "With --apply: commit on the current branch instead of assist/<id>.")
+  var here = false
+
+  @Flag(help: "Run the whole task as one sub-task (the single-agent baseline).")
+  var singleAgent = false
+
+  @Flag(help: "Use only the local tiers.")
+  var localOnly = false
+
+  @Flag(help: "Use only the strongest tier (the cloud baseline).")
+  var cloudOnly = false
+
+  @Option(help: "Cap this run's spend in dollars.")
+  var budget: Double?
+
+  @Flag(help: "Do not run the repository's tests on candidates.")
+  var noVerify = false
+
+  @Option(help: "The test command to verify with (overrides discovery).")
+  var verifyCmd: String?
+
+  @Option(help: "Reflection rounds per tier after a failed attempt.")
+  var reflections = 2
+
+  @Flag(help: "Print the run as JSON (no progress lines).")
+  var json = false
+
+  func validate() throws {
+    guard !task.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ValidationError("the task is empty")
+    }
+    if localOnly && cloudOnly {
+      throw ValidationError("--local-only and --cloud-only exclude each other")
+    }
+    if here && !apply { throw ValidationError("--here only makes sense with --apply") }
+    if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
+    guard (0...5).contains(reflections) else { throw ValidationError("--reflections must be 0…5") }
+  }
+
+  func run() async throws {
+    let environment = try LiveEnvironment.make()
+    let printer = ProgressPrinter(quiet: json)
+    let coordinator = Coordinator(
+      environment: environment, repositoryPath: FileManager.default.currentDirectoryPath,
+      events: { printer.handle($0) })
+    let options = TaskOptions(
+      task: task, singleAgent: singleAgent, verify: !noVerify, verifyCommand: verifyCmd,
+      budget: budget,
+      tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, reflections: reflections)
+    let report = try await coordinator.run(options)
+    try await TaskSummary.finish(
+      report, environment: environment, apply: apply, here: here, json: json)
+  }
+}
