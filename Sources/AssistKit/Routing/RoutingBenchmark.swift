@@ -76,7 +76,52 @@ package enum RoutingBenchmark {
       samples.append(clock.now - start)
       chosen[decision.tier ?? (decision.pause == nil ? "none" : "paused"), default: 0] += 1
     }
-    samples.sort()
+    return summarize(samples, chosen: chosen)
+  }
+
+  /// Times ``RoutingContext/route(_:runID:subtaskID:cooldowns:now:)``: the stored history and
+  /// ledger spend read, the decision, and the decision written, on a store with 400 attempts.
+  /// - Parameters:
+  ///   - policy: The routing policy.
+  ///   - store: An empty store (its tables are filled).
+  ///   - decisions: How many decisions to time.
+  /// - Throws: Store errors.
+  package static func runWithStore(
+    policy: RoutingPolicy, store: Store, decisions: Int
+  ) throws -> Result {
+    let config = AssistConfig(tiers: tiers, budgets: .init(perTask: 1, perDay: 10, perMonth: 100))
+    let context = RoutingContext(config: config, policy: policy, store: store)
+    let kinds = ["migration", "boilerplate", "rename", "design", "analysis"]
+    for i in 0..<400 {
+      try context.store.record(
+        attempt: AttemptOutcome(
+          runID: "bench", subtaskID: "s\(i)", kind: kinds[i % kinds.count],
+          tier: tiers[i % tiers.count].name, editFormat: i % 2 == 0 ? "whole" : "search-replace",
+          gatePassed: (i * 7 + i / 15) % 10 < 8, verifyPassed: (i * 3 + i / 15) % 10 < 8,
+          escalated: (i * 7 + i / 15) % 10 >= 8))
+    }
+    for i in 0..<50 {
+      let call = PlannedCall(
+        runID: "run\(i % 5)", tier: tiers[2], promptTokens: 1000, maxTokens: 500)
+      if let r = try context.ledger.reserve(call).reservation {
+        try context.ledger.settle(r, usage: .init(input: 900, output: 300))
+      }
+    }
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    var chosen: [String: Int] = [:]
+    for i in 0..<max(decisions, 1) {
+      let start = clock.now
+      let decision = try context.route(
+        requests[i % requests.count], runID: "bench", subtaskID: "s\(i)")
+      samples.append(clock.now - start)
+      chosen[decision.tier ?? (decision.pause == nil ? "none" : "paused"), default: 0] += 1
+    }
+    return summarize(samples, chosen: chosen)
+  }
+
+  private static func summarize(_ unsorted: [Duration], chosen: [String: Int]) -> Result {
+    let samples = unsorted.sorted()
     func micros(_ d: Duration) -> Double {
       Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
     }

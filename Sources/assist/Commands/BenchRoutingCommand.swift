@@ -15,25 +15,45 @@ struct BenchRoutingCommand: ParsableCommand {
   @Option(help: "Decisions to time.")
   var decisions = 100_000
 
+  @Option(
+    help:
+      "Also time store-backed decisions (history read, spend read, decision written) on a store here."
+  )
+  var store: String?
+
+  @Option(help: "Store-backed decisions to time.")
+  var storeDecisions = 2000
+
   @Flag(help: "Print as JSON.")
   var json = false
 
   func run() throws {
     let loaded = try policy.map { try RoutingPolicy.load(file: $0) } ?? RoutingPolicy()
     let result = RoutingBenchmark.run(policy: loaded, decisions: decisions)
+    let stored = try store.map {
+      try RoutingBenchmark.runWithStore(
+        policy: loaded, store: try Store(path: $0), decisions: storeDecisions)
+    }
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      print(String(decoding: try encoder.encode(result), as: UTF8.self))
+      print(String(decoding: try encoder.encode(["pure": result, "store": stored]), as: UTF8.self))
       return
     }
+    Self.show("Router.route (pure)", result)
+    if let stored {
+      Self.show("RoutingContext.route (store: read history + spend, write decision)", stored)
+    }
+  }
+
+  private static func show(_ title: String, _ result: RoutingBenchmark.Result) {
     func us(_ value: Double) -> String { String(format: "%.2f µs", value) }
-    print("decisions: \(result.decisions)")
+    print("\(title): \(result.decisions) decisions")
     print(
-      "p50: \(us(result.p50Microseconds))  p99: \(us(result.p99Microseconds))  "
+      "  p50: \(us(result.p50Microseconds))  p99: \(us(result.p99Microseconds))  "
         + "max: \(us(result.maxMicroseconds))")
     print(
-      "chosen: "
+      "  chosen: "
         + result.chosen.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         .joined(separator: " "))
   }
