@@ -116,6 +116,22 @@ import Testing
     #expect(try ledger.expireStale(now: F.noon) == 0)
   }
 
+  @Test func aCapHeldByADeadProcessIsFreedByTheNextReservation() throws {
+    let store = try F.temporaryStore()
+    let ledger = BudgetLedger(store: store, caps: .init(perDay: 0.015))
+    let held = try #require(try ledger.reserve(call("crashed"), now: F.noon).reservation)
+    #expect(try ledger.reserve(call("r2"), now: F.noon).reservation == nil)
+    // The process that made `held` dies without settling or releasing.
+    try store.pool.write {
+      try $0.execute(sql: "UPDATE ledger SET pid = 2000000000 WHERE id = ?", arguments: [held.id])
+    }
+    #expect(try ledger.reserve(call("r2"), now: F.noon).reservation != nil)
+    let states = try store.pool.read {
+      try String.fetchAll($0, sql: "SELECT state FROM ledger ORDER BY id")
+    }
+    #expect(states == ["expired", "reserved"])
+  }
+
   @Test func theReservationTheCoordinatorMakesFromADollarAmountSettlesAtTheTierPrice() throws {
     let ledger = BudgetLedger(store: try F.temporaryStore(), caps: .init(perTask: 0.05))
     let r = try #require(
