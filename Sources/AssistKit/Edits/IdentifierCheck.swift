@@ -85,6 +85,11 @@ package struct IdentifierCheck: Sendable {
     }
     let oldMiddle = Array(before[head..<before.count - tail])
     let newMiddle = Array(after[head..<after.count - tail])
+    // A rewrite too large to align cheaply: every line of the changed middle counts as added
+    // (more names checked, never fewer).
+    guard oldMiddle.count * newMiddle.count <= 4_000_000 else {
+      return Set(head..<after.count - tail)
+    }
     let kept = Matcher.alignment(oldMiddle, newMiddle)
     return Set(kept.indices.filter { kept[$0] == nil }.map { $0 + head })
   }

@@ -225,3 +225,44 @@ import Testing
     #expect(failures.first?.detail.contains("did not finish") == true)
   }
 }
+
+@Suite struct ReflectionTests {
+  static let app = "def greet(name):\n    return \"Hello, \" + name\n"
+
+  func block(_ search: String, _ replacement: String) -> String {
+    "app.py\n```\n<<<<<<< SEARCH\n\(search)=======\n\(replacement)>>>>>>> REPLACE\n```\n"
+  }
+
+  @Test func theModelIsAskedAgainWithFeedbackUntilItsEditsApply() async throws {
+    var asked: [String] = []
+    var answers = [block("    return \"Hello, \" + name\n", "    return \"Hi, \" + name\n")]
+    let outcomes = try await EditPipeline().run(
+      reply: block("def greet(name):\n", "def greet(name=\"you\"):\n")
+        + block("    return 'Hullo ' + nom\n", "    return 'Hi'\n"),
+      format: SearchReplaceFormat(), base: MemoryEditBase(files: ["app.py": Self.app]),
+      reflections: 2
+    ) { feedback in
+      asked.append(feedback)
+      return answers.removeFirst()
+    }
+    #expect(outcomes.map(\.stage) == [.match, .accepted])
+    #expect(asked.count == 1)
+    #expect(asked[0].contains("Block 1 applied successfully: do not send it again"))
+    let final = try #require(outcomes.last?.changes.first?.new)
+    #expect(final == "def greet(name=\"you\"):\n    return \"Hi, \" + name\n")
+  }
+
+  @Test func reflectionsStopAtTheConfiguredNumberOfRounds() async throws {
+    var calls = 0
+    let outcomes = try await EditPipeline().run(
+      reply: "no edits here", format: SearchReplaceFormat(),
+      base: MemoryEditBase(files: ["app.py": Self.app]), reflections: 2
+    ) { _ in
+      calls += 1
+      return "still no edits"
+    }
+    #expect(outcomes.count == 3)
+    #expect(calls == 2)
+    #expect(outcomes.allSatisfy { $0.stage == .parse })
+  }
+}
