@@ -15,9 +15,15 @@ struct ParsedDiff: ~Copyable {
   ///   - allowEmpty: Whether a patch without file changes is acceptable.
   /// - Throws: ``GitError`` with ``GitError/Code/malformedPatch`` or ``GitError/Code/emptyPatch``.
   ///   - isNormalized: Whether `text` already went through ``PatchText/normalized(_:)``.
-  init(text: String, allowEmpty: Bool = false, isNormalized: Bool = false) throws(GitError) {
+  ///   - mode: The current mode of a path, to make pure renames keep it (see
+  ///     ``PatchText/withPureRenameModes(_:mode:)``); `nil` when there is no preimage to ask.
+  init(
+    text: String, allowEmpty: Bool = false, isNormalized: Bool = false,
+    mode: ((String) -> UInt32?)? = nil
+  ) throws(GitError) {
     _ = libgit2Initialized
-    let normalized = isNormalized ? text : PatchText.normalized(text)
+    var normalized = isNormalized ? text : PatchText.normalized(text)
+    if let mode { normalized = PatchText.withPureRenameModes(normalized, mode: mode) }
     // libgit2 answers "no patch found" for text without any file header: that is nothing to apply.
     if !normalized.hasPrefix("diff --git ") && !normalized.contains("\ndiff --git ") {
       throw GitError(code: .emptyPatch, message: "nothing to apply", function: "parse")

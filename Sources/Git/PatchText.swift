@@ -232,6 +232,51 @@ package enum PatchText {
     return paths
   }
 
+  /// `text` with `old mode`/`new mode` lines added to pure renames and copies.
+  ///
+  /// git writes a 100%-similar rename without any mode, and libgit2 1.5 then gives the new path
+  /// mode 100644, turning an executable script into a plain file. The mode comes from `mode`.
+  /// - Parameters:
+  ///   - text: A normalised patch.
+  ///   - mode: The current mode of a repository-relative path, or `nil` if unknown.
+  /// - Returns: The patch with explicit modes where they were missing.
+  package static func withPureRenameModes(_ text: String, mode: (String) -> UInt32?) -> String {
+    guard text.contains("\nsimilarity index 100%") || text.hasPrefix("similarity index 100%")
+    else { return text }
+    var output: [String] = []
+    var sectionStart = 0
+    var pure = false
+    var hasMode = false
+    var source: String?
+    func finish() {
+      guard pure, !hasMode, let source, let value = mode(source) else { return }
+      let octal = String(value, radix: 8)
+      output.insert(contentsOf: ["old mode \(octal)", "new mode \(octal)"], at: sectionStart + 1)
+    }
+    for line in splitLines(text) {
+      if line.hasPrefix("diff --git ") {
+        finish()
+        sectionStart = output.count
+        pure = false
+        hasMode = false
+        source = nil
+      } else if line == "similarity index 100%" {
+        pure = true
+      } else if line.hasPrefix("old mode ") || line.hasPrefix("index ") {
+        hasMode = true
+      } else if line.hasPrefix("rename from ") || line.hasPrefix("copy from ") {
+        var path = String(line.drop { $0 != " " }.dropFirst().drop { $0 != " " }.dropFirst())
+        if path.hasPrefix("\""), path.hasSuffix("\""), path.count >= 2 {
+          path = String(path.dropFirst().dropLast())
+        }
+        source = path
+      }
+      output.append(line)
+    }
+    finish()
+    return output.joined(separator: "\n")
+  }
+
   /// The old and new line counts of an `@@ -a[,b] +c[,d] @@` header, or `nil` for another line.
   static func hunkCounts(_ line: String) -> (old: Int, new: Int)? {
     guard line.hasPrefix("@@ -") else { return nil }

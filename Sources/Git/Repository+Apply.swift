@@ -47,7 +47,9 @@ extension Repository {
   /// - Returns: The parsed patch and, per failing file, which hunk fails and why.
   /// - Throws: ``GitError`` for a malformed or empty patch, or if the repository cannot be read.
   package func check(diff: String, location: ApplyLocation = .both) throws(GitError) -> PatchCheck {
-    let parsed = try ParsedDiff(text: diff)
+    let index = try openIndex()
+    defer { git_index_free(index) }
+    let parsed = try ParsedDiff(text: diff, mode: { Self.mode(of: $0, in: index) })
     let patch = try parsed.patch()
     let failures = try failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
       try self.runApply(diff, location: location, checkOnly: true)
@@ -68,9 +70,12 @@ extension Repository {
   package func check(diff: String, against revision: String, isNormalized: Bool = false)
     throws(GitError) -> PatchCheck
   {
-    let parsed = try ParsedDiff(text: diff, isNormalized: isNormalized)
-    let patch = try parsed.patch()
     let base = try head().isUnborn && revision == "HEAD" ? nil : resolve(revision)
+    let baseTree = try lookupTree(ofCommit: base)
+    defer { git_tree_free(baseTree) }
+    let parsed = try ParsedDiff(
+      text: diff, isNormalized: isNormalized, mode: { Self.mode(of: $0, inTree: baseTree) })
+    let patch = try parsed.patch()
     let scratch = try ScratchRepository(gitDirectory: gitDirectory)
     let failures = try failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
       try Self.applyToTree(diff, base: base, in: scratch.raw, writeTree: false).failure
@@ -90,7 +95,9 @@ extension Repository {
   /// - Throws: ``GitError`` with ``GitError/Code/applyFailed`` and ``GitError/failures``.
   @discardableResult
   package func apply(diff: String, location: ApplyLocation = .both) throws(GitError) -> Patch {
-    let parsed = try ParsedDiff(text: diff)
+    let index = try openIndex()
+    defer { git_index_free(index) }
+    let parsed = try ParsedDiff(text: diff, mode: { Self.mode(of: $0, in: index) })
     let patch = try parsed.patch()
     var failures = try collisions(patch, location: location)
     if failures.isEmpty {
@@ -123,19 +130,29 @@ extension Repository {
   package func tree(applying diff: String, to commit: ObjectID?, isNormalized: Bool = false)
     throws(GitError) -> ObjectID
   {
-    let parsed = try ParsedDiff(text: diff, isNormalized: isNormalized)
+    let baseTree = try lookupTree(ofCommit: commit)
+    defer { git_tree_free(baseTree) }
+    let parsed = try ParsedDiff(
+      text: diff, isNormalized: isNormalized, mode: { Self.mode(of: $0, inTree: baseTree) })
     var failures = try collisions(parsed.patch(), tree: commit)
     if failures.isEmpty {
-      // A dry run in memory first, so that a failing patch writes no object at all.
+      // Applied in memory first, so that a failing patch writes no object at all.
       let scratch = try ScratchRepository(gitDirectory: gitDirectory)
-      failures = try self.failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
-        try Self.applyToTree(diff, base: commit, in: scratch.raw, writeTree: false).failure
+      let dryRun = try Self.applyToTree(parsed, base: commit, in: scratch.raw, writeTree: true)
+      if let tree = dryRun.tree {
+        if parsed.count >= Self.packThreshold {
+          let paths = try parsed.patch().touchedPaths
+          try scratch.persist(tree: tree, paths: paths, into: gitDirectory)
+          return tree
+        }
+        let result = try Self.applyToTree(parsed, base: commit, in: raw, writeTree: true)
+        if let tree = result.tree { return tree }
+        failures = result.failure.map { [$0] } ?? []
+      } else {
+        failures = try self.failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
+          try Self.applyToTree(diff, base: commit, in: scratch.raw, writeTree: false).failure
+        }
       }
-    }
-    if failures.isEmpty {
-      let result = try Self.applyToTree(parsed, base: commit, in: raw, writeTree: true)
-      if let tree = result.tree { return tree }
-      failures = result.failure.map { [$0] } ?? []
     }
     throw GitError(
       code: .applyFailed, message: "patch does not apply", function: "git_apply_to_tree",
@@ -143,6 +160,31 @@ extension Repository {
   }
 
   // MARK: - Internals
+
+  /// The repository's index; the caller frees it with `git_index_free`.
+  private func openIndex() throws(GitError) -> OpaquePointer? {
+    var index: OpaquePointer?
+    try Git.check(git_repository_index(&index, raw), "git_repository_index")
+    return index
+  }
+
+  /// The mode of `path` in `index`, if it is there.
+  private static func mode(of path: String, in index: OpaquePointer?) -> UInt32? {
+    git_index_get_bypath(index, path, 0).map { $0.pointee.mode }
+  }
+
+  /// The mode of `path` in `tree`, if it is there.
+  private static func mode(of path: String, inTree tree: OpaquePointer?) -> UInt32? {
+    guard let tree else { return nil }
+    var entry: OpaquePointer?
+    guard git_tree_entry_bypath(&entry, tree, path) == 0 else { return nil }
+    defer { git_tree_entry_free(entry) }
+    return git_tree_entry_filemode(entry).rawValue
+  }
+
+  /// From this many files on, new objects are written as one pack rather than loose files
+  /// (git's own `transfer.unpackLimit` is 100).
+  static let packThreshold = 100
 
   /// Paths the patch creates (new files, rename and copy targets) that already exist.
   ///

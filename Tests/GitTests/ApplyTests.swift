@@ -186,4 +186,23 @@ private func snapshot(_ temp: TemporaryRepository) throws -> String {
     #expect(temp.read("a.txt") == "a\n")
     #expect(try temp.git("status", "--porcelain") == "")
   }
+
+  @Test func aLargePatchsObjectsAreWrittenAsOnePackThatGitAccepts() throws {
+    var files: [String: String] = [:]
+    for index in 0..<150 { files["f\(index).txt"] = "\(index)\n" }
+    let temp = try TemporaryRepository(files: files)
+    var diff = ""
+    for index in 0..<150 {
+      diff += try TextDiff.patch(
+        old: "\(index)\n", new: "\(index) changed\n", path: "f\(index).txt")
+    }
+    let repository = try Repository(at: temp.path)
+    let packsBefore = try temp.git("count-objects", "-v")
+    let tree = try repository.tree(applying: diff, to: try repository.head().commit)
+    #expect(try temp.git("cat-file", "-p", "\(tree.hex):f42.txt") == "42 changed\n")
+    _ = try temp.git("fsck", "--no-progress")
+    let packsAfter = try temp.git("count-objects", "-v")
+    #expect(packsBefore.contains("packs: 0"))
+    #expect(packsAfter.contains("packs: 1"))
+  }
 }

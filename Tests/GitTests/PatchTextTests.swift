@@ -92,4 +92,19 @@ import Testing
       in: "diff --git a//etc/x b//etc/x\n--- a//etc/x\n+++ b//etc/x\n@@ -1 +1 @@\n-a\n+b\n")
     #expect(paths == ["/etc/x", "/etc/x"])
   }
+
+  @Test func aPureRenameKeepsTheExecutableBit() throws {
+    let temp = try TemporaryRepository(files: ["run.sh": "#!/bin/sh\necho\n", "x": "x\n"])
+    try temp.git("update-index", "--chmod=+x", "run.sh")
+    try temp.commitAll("exec")
+    try temp.git("reset", "-q", "--hard")
+    let (patch, tree) = try Self.gitPatch(temp) { temp in
+      try temp.git("mv", "run.sh", "run-renamed.sh")
+    }
+    #expect(!patch.contains("mode"))  // git states no mode for a 100% rename
+    let repository = try Repository(at: temp.path)
+    let head = try #require(try repository.head().commit)
+    #expect(try repository.tree(applying: patch, to: head).hex + "\n" == tree)
+    try Self.applyAndCompare(temp, patch, tree)
+  }
 }
