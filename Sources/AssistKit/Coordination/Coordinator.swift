@@ -94,13 +94,11 @@ package actor Coordinator {
     var ladders: [String: [Tier]] = [:]
     for subtask in plan.subtasks {
       let agent = try setup.agents.agent(for: subtask.kind)
-      let (decision, request) = try setup.route(subtask, agent: agent)
+      let (decision, _) = try setup.route(subtask, agent: agent)
       decisions[subtask.id] = decision
       ladders[subtask.id] = decision.ladder.compactMap { name in
         setup.tiers.first { $0.name == name }
       }
-      try? setup.routingStore.save(
-        decision, request: request, runID: setup.runID, subtaskID: subtask.id)
       events(.routed(subtask: subtask.id, ladder: decision.ladder, reasons: decision.reasons))
       if let notice = decision.notice, !notices.contains(notice) {
         notices.append(notice)
@@ -109,7 +107,7 @@ package actor Coordinator {
     }
 
     // Run the DAG.
-    let billing = LedgerBilling(ledger: setup.ledger, runID: setup.runID)
+    let billing = LedgerBilling(ledger: setup.routing.ledger, runID: setup.runID)
     let agentRunner = SubAgent(
       client: client, prompts: setup.prompts, verifier: setup.verifier, billing: billing,
       recorder: recorder,

@@ -10,10 +10,8 @@ struct RunSetup: Sendable {
   var config: AssistConfig
   var tiers: [Tier]
   var store: Store
-  var ledger: BudgetLedger
-  var routingStore: RoutingStore
-  var router: Router
-  var history: RoutingHistory
+  /// Router, ledger (caps from config, policy and --budget) and the decision store.
+  var routing: RoutingContext
   var agents: AgentLibrary
   var prompts: PromptLibrary
   var context: RepoContext
@@ -28,12 +26,17 @@ struct RunSetup: Sendable {
   var plannerTier: Tier {
     let request = RoutingRequest(
       kind: "planner", difficulty: 3, promptTokens: 1_500, maxTokens: 768)
-    let decision = router.route(
-      subtask: request, tiers: tiers, history: history,
-      budget: (try? ledger.state(runID: runID)) ?? .unlimited(runID: runID),
-      cooldowns: [])
-    return decision.tier.flatMap { name in tiers.first { $0.name == name } }
+    let decision = (try? decide(request)) ?? nil
+    return decision?.tier.flatMap { name in tiers.first { $0.name == name } }
       ?? tiers[tiers.count - 1]
+  }
+
+  /// The router's decision for `request` against measured history and spend, not stored.
+  private func decide(_ request: RoutingRequest) throws -> RoutingDecision {
+    let history = try routing.store.history(window: routing.router.policy.history.window)
+    return routing.router.route(
+      subtask: request, tiers: tiers, history: history, budget: try routing.budget(runID: runID),
+      cooldowns: [])
   }
 
   static func make(
@@ -49,16 +52,14 @@ struct RunSetup: Sendable {
     let config = try ConfigLoader.load(
       paths: environment.paths, repositoryRoot: root, variables: environment.variables)
     let tiers = options.tiers(from: config.tiers)
-    guard !tiers.isEmpty else { throw TaskError.noTiers(options.tiers.rawValue) }
+    guard !tiers.isEmpty else {
+      throw TaskError.noTiers(options.pinnedTier.map { "tier '\($0)'" } ?? options.tiers.rawValue)
+    }
     let store = try Store(path: environment.paths.storePath)
-    let cloudPrice = config.allTiers.last { !$0.isFree }?.price
-    var caps = BudgetCaps(
-      perTask: config.budgets.perTask, perDay: config.budgets.perDay,
-      perMonth: config.budgets.perMonth)
-    if let budget = options.budget { caps.perTask = budget }
-    let ledger = BudgetLedger(store: store, caps: caps, counterfactualPrice: cloudPrice)
-    let routingStore = RoutingStore(store: store)
-    let policy = try RoutingPolicy.load(file: RoutingPolicy.defaultFile(paths: environment.paths))
+    // Caps from the config, the policy's per-tier caps and reservation lifetime, and --budget.
+    var routing = try RoutingContext.load(
+      config: config, paths: environment.paths, store: store, runBudget: options.budget)
+    routing.tiers = tiers
     let runID =
       runID
       ?? String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)).lowercased()
@@ -85,22 +86,20 @@ struct RunSetup: Sendable {
     let paths = environment.paths
     return RunSetup(
       runID: runID, root: root, baseCommit: base.description, config: config, tiers: tiers,
-      store: store,
-      ledger: ledger, routingStore: routingStore,
-      router: Router(policy: policy, unavailable: config.disabledTiers),
-      history: (try? routingStore.history(window: 20)) ?? RoutingHistory(),
+      store: store, routing: routing,
       agents: try AgentLibrary(
         folders: AgentLibrary.searchPath(paths: paths, repositoryRoot: root)),
       prompts: try PromptLibrary(
         folders: PromptLibrary.searchPath(paths: paths, repositoryRoot: root)),
       context: try RepoContext.load(from: repository, revision: base.description),
       verifier: verifier,
-      notices: notices, cloudPrice: cloudPrice)
+      notices: notices, cloudPrice: config.counterfactualTier?.price)
   }
 
-  /// Routes one sub-task.
-  func route(_ subtask: Subtask, agent: AgentDefinition) throws -> (RoutingDecision, RoutingRequest)
-  {
+  /// Routes one sub-task; `record` stores the decision with its inputs (not for previews).
+  func route(
+    _ subtask: Subtask, agent: AgentDefinition, record: Bool = true
+  ) throws -> (RoutingDecision, RoutingRequest) {
     let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
     let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
     let promptTokens = files.reduce(600) {
@@ -114,11 +113,9 @@ struct RunSetup: Sendable {
       identifierSensitive: !words.isDisjoint(with: ["rename", "renames", "renaming"]),
       editFormat: agent.editFormat,
       hints: .init(preferTier: agent.preferTier, minTier: agent.minTier))
-    let budget = (try? ledger.state(runID: runID)) ?? .unlimited(runID: runID)
-    return (
-      router.route(subtask: request, tiers: tiers, history: history, budget: budget, cooldowns: []),
-      request
-    )
+    let decision =
+      record ? try routing.route(request, runID: runID, subtaskID: subtask.id) : try decide(request)
+    return (decision, request)
   }
 
   /// Feeds a finished sub-task's attempts into the router's measured history.
@@ -132,7 +129,7 @@ struct RunSetup: Sendable {
       let accepted = attempts.contains { $0.accepted }
       let gatePassed = accepted || attempts.contains { $0.stage == "tests" }
       let testsRan = attempts.contains { $0.stage == "tests" } || (accepted && verifier != nil)
-      try? routingStore.record(
+      try? routing.store.record(
         attempt: AttemptOutcome(
           runID: runID, subtaskID: result.subtask.id, kind: result.subtask.kind.rawValue,
           tier: tier,

@@ -24,12 +24,15 @@ package struct TaskOptions: Sendable, Equatable, Codable {
   package var tiers: TierFilter
   /// Reflection rounds per tier.
   package var reflections: Int
+  /// Run every call on this tier only (no routing, no escalation): for baselines and debugging.
+  package var pinnedTier: String?
 
   /// Creates options.
   package init(
     task: String, singleAgent: Bool = false, verify: Bool = true, verifyCommand: String? = nil,
-    budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2
+    budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2, pinnedTier: String? = nil
   ) {
+    self.pinnedTier = pinnedTier
     self.task = task
     self.singleAgent = singleAgent
     self.verify = verify
@@ -41,7 +44,8 @@ package struct TaskOptions: Sendable, Equatable, Codable {
 
   /// The tiers `filter` leaves, cheapest first.
   package func tiers(from all: [Tier]) -> [Tier] {
-    switch tiers {
+    if let pinnedTier { return all.filter { $0.name == pinnedTier } }
+    return switch tiers {
     case .all: all
     case .localOnly: all.filter { $0.local != nil || $0.isFree }
     case .cloudOnly: all.last.map { [$0] } ?? []

@@ -19,6 +19,8 @@ package struct Overhead: Sendable, Equatable, Codable {
   package var modelSeconds: Double
   /// Time spent waiting for the human.
   package var humanSeconds: Double
+  /// Time the repository's tests ran (verification), outside model calls.
+  package var verifySeconds: Double
   /// Sum of sub-task durations.
   package var subtaskSeconds: Double
   /// The longest chain of dependent sub-tasks, by duration.
@@ -29,8 +31,10 @@ package struct Overhead: Sendable, Equatable, Codable {
     let all = workTokens + coordinationTokens
     return all == 0 ? 0 : Double(coordinationTokens) / Double(all)
   }
-  /// Wall time not spent waiting on a model or the human.
+  /// Wall time not spent waiting on a model or the human (verification included).
   package var orchestratorSeconds: Double { max(0, wallSeconds - modelSeconds - humanSeconds) }
+  /// assist's own time: orchestrator time less the repository's tests.
+  package var ownSeconds: Double { max(0, orchestratorSeconds - verifySeconds) }
   /// Sum of sub-task times / critical path (1 = no parallelism).
   package var parallelSpeedup: Double {
     criticalPathSeconds > 0 ? subtaskSeconds / criticalPathSeconds : 1
@@ -66,6 +70,7 @@ package struct Overhead: Sendable, Equatable, Codable {
       run.map(\.duration) ?? ((spans.map(\.end).max() ?? 0) - (spans.map(\.start).min() ?? 0))
     modelSeconds = Self.union(intervals)
     humanSeconds = spans.filter { $0.name == .humanWait }.reduce(0) { $0 + $1.duration }
+    verifySeconds = Self.union(spans.filter { $0.name == .verify }.map { ($0.start, $0.end) })
     var durations: [String: Double] = [:]
     for span in spans where span.name == .subtask {
       if let id = span.subtask { durations[id] = span.duration }

@@ -8,6 +8,7 @@ enum AssistCommands {
     TaskCommand.self,
     PlanCommand.self,
     ResumeCommand.self,
+    AgentsCommand.self,
     ApplyCommand.self,
     UndoCommand.self,
     CostCommand.self,

@@ -8,8 +8,8 @@ struct LocalCommand: AsyncParsableCommand {
     commandName: "local",
     abstract: "Start, stop and inspect the bundled local model servers.",
     discussion: """
-      Each local tier (local-small: Qwen2.5-Coder 0.5B, local-medium: 1.5B, both Q4_K_M) runs in
-      its own llama.cpp server on 127.0.0.1, started in the background and left running until
+      Each local tier (local-small: Qwen2.5-Coder 0.5B, local-medium: 1.5B, both Q4_K_M) runs in \
+      its own llama.cpp server on 127.0.0.1, started in the background and left running until \
       `assist local stop`. Models come from scripts/setup.
       """,
     subcommands: [Start.self, Stop.self, Status.self])

@@ -8,9 +8,9 @@ struct ModelsCommand: AsyncParsableCommand {
     commandName: "models",
     abstract: "List the model tiers, cheapest first, with their health and price.",
     discussion: """
-      Quantization is read from the running server or the GGUF header, never from a model's name.
-      --probe sends each healthy tier a short request and measures time to first token and
-      tokens per second (cloud tiers are probed only when their key is set; a probe costs a few
+      Quantization is read from the running server or the GGUF header, never from a model's \
+      name. --probe sends each healthy tier a short request and measures time to first token and \
+      tokens per second (cloud tiers are probed only when their key is set; a probe costs a few \
       tokens).
       """)
 

@@ -25,6 +25,9 @@ struct PlanCommand: AsyncParsableCommand {
   @Flag(help: "Use only the strongest tier.")
   var cloudOnly = false
 
+  @Option(help: "Run every call on this tier (no routing, no escalation).")
+  var tier: String?
+
   @Option(help: "The test command to verify with (overrides discovery).")
   var verifyCmd: String?
 
@@ -45,7 +48,7 @@ struct PlanCommand: AsyncParsableCommand {
     let preview = try await coordinator.preview(
       TaskOptions(
         task: task, singleAgent: singleAgent, verifyCommand: verifyCmd,
-        tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all))
+        tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, pinnedTier: tier))
     if json { return try Output.json(preview) }
     print("plan (\(preview.plan.origin.rawValue)), \(preview.items.count) sub-task(s):")
     for item in preview.items {

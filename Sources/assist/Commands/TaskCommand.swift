@@ -38,6 +38,9 @@ struct TaskCommand: AsyncParsableCommand {
   @Flag(help: "Use only the strongest tier (the cloud baseline).")
   var cloudOnly = false
 
+  @Option(help: "Run every call on this tier (no routing, no escalation).")
+  var tier: String?
+
   @Option(help: "Cap this run's spend in dollars.")
   var budget: Double?
 
@@ -74,7 +77,8 @@ struct TaskCommand: AsyncParsableCommand {
     let options = TaskOptions(
       task: task, singleAgent: singleAgent, verify: !noVerify, verifyCommand: verifyCmd,
       budget: budget,
-      tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, reflections: reflections)
+      tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, reflections: reflections,
+      pinnedTier: tier)
     let report = try await coordinator.run(options)
     try await TaskSummary.finish(
       report, environment: environment, apply: apply, here: here, json: json)

@@ -103,8 +103,8 @@ struct TaskSummary: Encodable {
     )
     Swift.print(
       String(
-        format: "  time %.1fs (model %.1fs, orchestrator %.2fs)", o.wallSeconds, o.modelSeconds,
-        o.orchestratorSeconds))
+        format: "  time %.1fs (model %.1fs, tests %.1fs, assist itself %.2fs)", o.wallSeconds,
+        o.modelSeconds, o.verifySeconds, o.ownSeconds))
     for notice in report.notices { Swift.print("  note: \(notice)") }
     if let landed {
       for commit in landed.commits {
