@@ -3,7 +3,9 @@
 /// Definitions (DESIGN.md "Measuring overhead"), refined: a call's tokens are classified whole —
 /// the call whose output was accepted is work; planner, arbiter, reflection, retried and
 /// rejected calls are coordination. Context re-sent to several agents is therefore counted inside
-/// each agent's calls (work when accepted), not split out.
+/// each agent's calls (work when accepted), not split out. A model call is a span with a tier
+/// (``isModelCall``): the coordinator's enclosing `plan` span, which has none, is orchestrator
+/// time around the planner's calls, not model time.
 package struct Overhead: Sendable, Equatable, Codable {
   /// Tokens of calls whose output became an accepted change or finding.
   package var workTokens: Int
@@ -50,7 +52,7 @@ package struct Overhead: Sendable, Equatable, Codable {
     var workCost = 0.0
     var coordinationCost = 0.0
     var intervals: [(Double, Double)] = []
-    for span in spans where [.call, .plan, .reflection, .arbiter].contains(span.name) {
+    for span in spans where span.isModelCall {
       switch span.classification {
       case .work:
         work += span.tokens
@@ -102,5 +104,12 @@ package struct Overhead: Sendable, Equatable, Codable {
     }
     if let c = current { total += c.1 - c.0 }
     return total
+  }
+}
+
+extension Span {
+  /// A model call: a `call`, `plan`, `reflection` or `arbiter` span that names its tier.
+  package var isModelCall: Bool {
+    tier != nil && [.call, .plan, .reflection, .arbiter].contains(name)
   }
 }
