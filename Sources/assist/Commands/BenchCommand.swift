@@ -17,7 +17,7 @@ struct BenchCommand: AsyncParsableCommand {
       Examples:
         assist bench --tasks fix-slugify-case,add-clear --policies local-only,cloud-only
         assist bench --replay --prices prices.yaml --out bench/results
-        assist bench --tracing-cost --out bench/results
+        assist bench --tracing-cost
       """)
 
   @Argument(help: "The suite folder (default: examples/ here, else the install's).")
@@ -41,7 +41,7 @@ struct BenchCommand: AsyncParsableCommand {
   @Option(name: .customLong("as"), help: "With --replay: price every call as this tier.")
   var playAs: String?
 
-  @Flag(help: "Measure the span recorder's cost against the recorded runs' orchestrator time.")
+  @Flag(help: "Measure tracing's cost against the orchestrator time of the last 20 stored runs.")
   var tracingCost = false
 
   @Flag(help: "Print the results as JSON.")
@@ -65,10 +65,10 @@ struct BenchCommand: AsyncParsableCommand {
 
   func run() async throws {
     let command = "assist " + CommandLine.arguments.dropFirst().joined(separator: " ")
-    if replay || tracingCost {
+    if tracingCost { return try await measureTracing() }
+    if replay {
       let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
       let record = try JSONDecoder().decode(BenchRecord.self, from: data)
-      if tracingCost { return try await measureTracing(record) }
       let replay = try BenchReplay(pricesFile: prices ?? "", playAs: playAs)
       let repriced = replay.reprice(
         record, describedAs: "`\(command)`" + (playAs.map { ", every call as \($0)" } ?? ""))
@@ -121,7 +121,8 @@ struct BenchCommand: AsyncParsableCommand {
       toFile: out + "/\(prefix)report.html", atomically: true, encoding: .utf8)
   }
 
-  private func measureTracing(_ record: BenchRecord) async throws {
+  /// Tracing's cost on the last 20 finished runs in the store.
+  private func measureTracing() async throws {
     let paths = AssistPaths(variables: ProcessInfo.processInfo.environment, installDirectory: "")
     let runs = RunStore(try Store(path: paths.storePath))
     let scratch = NSTemporaryDirectory() + "assist-tracing-\(UUID().uuidString.prefix(8)).sqlite"
@@ -131,7 +132,7 @@ struct BenchCommand: AsyncParsableCommand {
       }
     }
     var costs: [TracingCost] = []
-    for id in record.results.compactMap(\.runID) {
+    for id in try runs.runs(limit: 40).filter({ $0.status != .running }).prefix(20).map(\.id) {
       guard let spans = try? runs.spans(id), !spans.isEmpty else { continue }
       costs.append(try await TracingCost.measure(runID: id, spans: spans, scratchStore: scratch))
     }
