@@ -115,6 +115,7 @@ package struct RunStats: Sendable, Equatable, Codable {
       overhead.wallSeconds += run.overhead.wallSeconds
       overhead.modelSeconds += run.overhead.modelSeconds
       overhead.humanSeconds += run.overhead.humanSeconds
+      overhead.verifySeconds += run.overhead.verifySeconds
       overhead.subtaskSeconds += run.overhead.subtaskSeconds
       overhead.criticalPathSeconds += run.overhead.criticalPathSeconds
       for line in run.byAgent { byAgent[line.key, default: Line(key: line.key)].add(line) }

@@ -2,7 +2,8 @@ internal import Foundation
 
 /// What tracing costs a run, measured by replaying its span pattern through a ``SpanRecorder``
 /// (tracing on) and through the same loop without one (tracing off), plus the one store write
-/// at the run's end, against the run's own orchestrator time.
+/// at the run's end, against assist's own time in that run (wall time less model calls, the
+/// human and the repository's tests: ``Overhead/ownSeconds``).
 package struct TracingCost: Sendable, Equatable, Codable {
   /// The run.
   package var runID: String
@@ -12,7 +13,7 @@ package struct TracingCost: Sendable, Equatable, Codable {
   package var recordSeconds: Double
   /// Median seconds to write them to a store (once per run).
   package var storeSeconds: Double
-  /// The run's orchestrator seconds (wall − model − human).
+  /// assist's own seconds in the run (wall − model − human − verification).
   package var orchestratorSeconds: Double
 
   /// (record + store) / orchestrator; 0 when the run had no orchestrator time.
@@ -78,7 +79,7 @@ package struct TracingCost: Sendable, Equatable, Codable {
     return TracingCost(
       runID: runID, spans: spans.count + (sink == Int.min ? 1 : 0),
       recordSeconds: max(0, median(on) - median(off)), storeSeconds: median(writes),
-      orchestratorSeconds: overhead.orchestratorSeconds)
+      orchestratorSeconds: overhead.ownSeconds)
   }
 
   static func median(_ values: [Double]) -> Double {

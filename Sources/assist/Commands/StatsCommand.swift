@@ -68,8 +68,10 @@ struct StatsCommand: ParsableCommand {
     text += "dollars: \(BenchReport.dollars(o.workCost)) work, "
     text += "\(BenchReport.dollars(o.coordinationCost)) coordination\n"
     text += String(
-      format: "time: %.1fs wall = %.1fs model + %.1fs orchestrator + %.1fs human\n",
-      o.wallSeconds, o.modelSeconds, stats.orchestratorSeconds, o.humanSeconds)
+      format:
+        "time: %.1fs wall = %.1fs model + %.1fs orchestrator (%.1fs tests, %.1fs assist) + %.1fs human\n",
+      o.wallSeconds, o.modelSeconds, stats.orchestratorSeconds, o.verifySeconds, o.ownSeconds,
+      o.humanSeconds)
     text += String(
       format: "parallel speed-up: %.2fx (sub-tasks %.1fs, critical path %.1fs)\n",
       stats.parallelSpeedup, o.subtaskSeconds, o.criticalPathSeconds)

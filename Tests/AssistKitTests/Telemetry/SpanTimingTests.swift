@@ -81,6 +81,7 @@ import Testing
     #expect(overhead.modelSeconds == 6)
     #expect(overhead.humanSeconds == 5)
     #expect(overhead.orchestratorSeconds == 1.5)
+    #expect(overhead.verifySeconds == 0 && overhead.ownSeconds == 1.5)
     #expect(overhead.subtaskSeconds == 8)
     #expect(overhead.criticalPathSeconds == 5)  // a (4 s) then c (1 s)
     #expect(overhead.parallelSpeedup == 8.0 / 5.0)
