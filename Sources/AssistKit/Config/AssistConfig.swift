@@ -44,6 +44,9 @@ package struct AssistConfig: Sendable, Equatable {
   package var verify: Verify
   /// Per-file-extension check commands for the gate (`py: python3 -m py_compile {file}`).
   package var checkCommands: [String: String]
+  /// Agent kinds whose changes win a conflict between sub-agents, strongest first
+  /// (`reconcile: {precedence: [...]}`).
+  package var reconcilePrecedence: [String] = []
   /// The files that were read, in merge order.
   package var sources: [String]
 

@@ -39,6 +39,7 @@ struct ConfigLayer: Sendable {
   var verifyCommand: String?
   var verifyTimeout: Int?
   var checkCommands: [String: String] = [:]
+  var reconcilePrecedence: [String]?
 
   /// Reads and type-checks one file's text.
   init(text: String, file: String) throws {
@@ -92,6 +93,27 @@ struct ConfigLayer: Sendable {
         }
       }
       try g.finish()
+    }
+    if let reconcile = reader.value("reconcile") {
+      var r = try YAMLReader(reconcile, file: file, context: "reconcile")
+      if let kinds = try r.strings("precedence") {
+        for kind in kinds where AgentDefinition.Kind(rawValue: kind) == nil {
+          var line: Int? = r.error("precedence", "").line
+          if case .sequence(let items, _) = r.value("precedence"),
+            let item = items.first(where: {
+              if case .scalar(let text, _) = $0 { return text == kind } else { return false }
+            })
+          {
+            line = item.line
+          }
+          throw ConfigError(
+            file: file, line: line,
+            message: "unknown agent kind '\(kind)' in reconcile.precedence (kinds: "
+              + AgentDefinition.Kind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        reconcilePrecedence = kinds
+      }
+      try r.finish()
     }
     try reader.finish()
   }

@@ -39,6 +39,7 @@ package enum ConfigLoader {
     var budgets = AssistConfig.Budgets()
     var verify = AssistConfig.Verify()
     var checks: [String: String] = [:]
+    var precedence: [String] = []
     for layer in layers {
       for tier in layer.tiers {
         if let i = tiers.firstIndex(where: { $0.name == tier.name }) {
@@ -53,6 +54,7 @@ package enum ConfigLoader {
       verify.command = layer.verifyCommand ?? verify.command
       verify.timeoutSeconds = layer.verifyTimeout ?? verify.timeoutSeconds
       checks.merge(layer.checkCommands) { _, new in new }
+      precedence = layer.reconcilePrecedence ?? precedence
     }
     var enabled: [Tier] = []
     var disabled: [String: String] = [:]
@@ -66,9 +68,11 @@ package enum ConfigLoader {
         enabled.append(tier)
       }
     }
-    return AssistConfig(
+    var config = AssistConfig(
       tiers: enabled, disabledTiers: disabled, allTiers: all, budgets: budgets, verify: verify,
       checkCommands: checks, sources: texts.map(\.file))
+    config.reconcilePrecedence = precedence
+    return config
   }
 
   private static func finalize(_ p: ConfigLayer.PartialTier) throws -> Tier {

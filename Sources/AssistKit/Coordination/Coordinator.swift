@@ -200,10 +200,11 @@ package actor Coordinator {
     // Reconcile and store.
     let ordered = plan.subtasks.compactMap { results[$0.id] }
     let reconcileSpan = await recorder.begin(.reconcile, parent: runSpan)
-    let proposal = try ProposalBuilder.build(
-      runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
-      results: ordered,
-      base: setup.context.files)
+    let proposal = try await setup.reconciler(options: options, client: client, billing: billing)
+      .reconcile(
+        runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
+        results: ordered,
+        base: setup.context.files)
     await recorder.end(reconcileSpan) {
       $0.attributes["conflicts"] = String(proposal.conflicts.count)
     }

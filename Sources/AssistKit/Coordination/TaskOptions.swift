@@ -26,11 +26,19 @@ package struct TaskOptions: Sendable, Equatable, Codable {
   package var reflections: Int
   /// Run every call on this tier only (no routing, no escalation): for baselines and debugging.
   package var pinnedTier: String?
+  /// Leaves every real conflict between sub-agents to the human (`--no-arbiter`).
+  package var noArbiter: Bool {
+    get { arbiterOff ?? false }
+    set { arbiterOff = newValue }
+  }
+  /// Stored optional so checkpoints written before the flag existed still decode.
+  private var arbiterOff: Bool?
 
   /// Creates options.
   package init(
     task: String, singleAgent: Bool = false, verify: Bool = true, verifyCommand: String? = nil,
-    budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2, pinnedTier: String? = nil
+    budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2, pinnedTier: String? = nil,
+    noArbiter: Bool = false
   ) {
     self.pinnedTier = pinnedTier
     self.task = task
@@ -40,6 +48,7 @@ package struct TaskOptions: Sendable, Equatable, Codable {
     self.budget = budget
     self.tiers = tiers
     self.reflections = reflections
+    self.arbiterOff = noArbiter ? true : nil
   }
 
   /// The tiers `filter` leaves, cheapest first.

@@ -129,18 +129,56 @@ package struct ProposalConflict: Sendable, Equatable, Codable {
   package var subtasks: [String]
   /// `merged`, `settled: <rule>`, `arbitrated`, `left for the human`.
   package var resolution: String
-  /// Details for the reviewer.
+  /// Details for the reviewer (both sides when it is left for the human).
   package var detail: String
+  /// `path:first-last` ranges involved (base lines), when known.
+  package var lines: [String]
+  /// The agents involved, in the order of ``subtasks``.
+  package var agents: [String]
+  /// Tokens the arbiter spent on it.
+  package var arbiterTokens: Int
+  /// Dollars the arbiter spent on it.
+  package var arbiterCost: Double
+  /// Seconds spent settling it (the arbiter's call; rules take no measurable time).
+  package var seconds: Double
 
   /// Creates a conflict record.
   package init(
-    kind: String, files: [String], subtasks: [String], resolution: String, detail: String
+    kind: String, files: [String], subtasks: [String], resolution: String, detail: String,
+    lines: [String] = [], agents: [String] = [], arbiterTokens: Int = 0, arbiterCost: Double = 0,
+    seconds: Double = 0
   ) {
     self.kind = kind
     self.files = files
     self.subtasks = subtasks
     self.resolution = resolution
     self.detail = detail
+    self.lines = lines
+    self.agents = agents
+    self.arbiterTokens = arbiterTokens
+    self.arbiterCost = arbiterCost
+    self.seconds = seconds
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case kind, files, subtasks, resolution, detail, lines, agents, arbiterTokens, arbiterCost
+    case seconds
+  }
+
+  /// Decodes a record; proposals stored before lines, agents and arbiter costs were kept decode
+  /// with empty values.
+  package init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    kind = try c.decode(String.self, forKey: .kind)
+    files = try c.decode([String].self, forKey: .files)
+    subtasks = try c.decode([String].self, forKey: .subtasks)
+    resolution = try c.decode(String.self, forKey: .resolution)
+    detail = try c.decode(String.self, forKey: .detail)
+    lines = try c.decodeIfPresent([String].self, forKey: .lines) ?? []
+    agents = try c.decodeIfPresent([String].self, forKey: .agents) ?? []
+    arbiterTokens = try c.decodeIfPresent(Int.self, forKey: .arbiterTokens) ?? 0
+    arbiterCost = try c.decodeIfPresent(Double.self, forKey: .arbiterCost) ?? 0
+    seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
   }
 }
 

@@ -3,12 +3,11 @@ internal import Git
 /// Combines sub-agents' results into one proposal: final file contents, hunks with provenance,
 /// findings and assumptions, and every conflict with how it was settled.
 ///
-/// A sub-task that depends on another starts from its changes, so their edits compose. Two
-/// independent sub-tasks that changed the same file are merged three ways (libgit2); a merge that
-/// conflicts keeps the earlier sub-task's version and records the other for the human — nothing
-/// an agent proposed disappears silently.
+/// The work is ``ReconcilePass``'s (detection, rules, merging); ``Reconciler`` adds the arbiter.
+/// Nothing an agent proposed disappears silently: it is merged, superseded with the rule that
+/// says so, or left for the human with both sides in the conflict's detail.
 package enum ProposalBuilder {
-  /// Builds the proposal.
+  /// Builds the proposal without an arbiter: what no rule settles is left for the human.
   /// - Parameters:
   ///   - runID: The run.
   ///   - task: The task text.
@@ -16,80 +15,74 @@ package enum ProposalBuilder {
   ///   - plan: The plan (for dependency order).
   ///   - results: The sub-tasks' results.
   ///   - base: File contents at the base commit.
+  ///   - rule: The rules that settle conflicts.
   /// - Throws: ``GitError`` when libgit2 cannot diff or merge.
   package static func build(
     runID: String, task: String, baseCommit: String, plan: Plan, results: [SubtaskResult],
-    base: [String: String]
+    base: [String: String], rule: ReconcileRule = ReconcileRule()
   ) throws -> Proposal {
-    var proposal = Proposal(runID: runID, task: task, baseCommit: baseCommit)
-    var final: [String: String?] = [:]
-    var writers: [String: [SubtaskResult]] = [:]
-    let ancestors = Self.ancestors(plan)
-    let ordered = plan.topologicalOrder.compactMap { s in results.first { $0.subtask.id == s.id } }
-    for result in ordered {
-      let provenance = Self.provenance(result)
-      for finding in result.handBack.findings {
-        proposal.findings.append(Finding(provenance: provenance, text: finding))
+    var pass = ReconcilePass(
+      runID: runID, task: task, baseCommit: baseCommit, plan: plan, results: results, base: base,
+      rule: rule, arbiterEnabled: false, verdicts: [:])
+    return try pass.run()
+  }
+
+  /// Adds the hunks of `final` (against `base`), each owned by the file's last writer.
+  static func addHunks(
+    to proposal: inout Proposal, final: [String: String?], base: [String: String?],
+    writers: [String: [SubtaskResult]]
+  ) throws {
+    /// The last writer whose version has every line the hunk adds (who wrote it); the arbiter
+    /// for lines no writer has when it settled a conflict in the file.
+    func owner(of hunk: String, path: String) -> Provenance? {
+      let added = hunk.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }
+        .map { $0.dropFirst() }
+      let candidates = writers[path] ?? []
+      let writer = candidates.last { writer in
+        let version = writer.changes.last { $0.path == path }?.new ?? nil
+        let lines = Set(LineHunks.lines(version))
+        return added.allSatisfy { lines.contains($0) }
       }
-      if result.status == .findings, result.handBack.findings.isEmpty,
-        !result.handBack.rationale.isEmpty
-      {
-        proposal.findings.append(Finding(provenance: provenance, text: result.handBack.rationale))
+      if let writer { return Self.provenance(writer) }
+      let arbitrated = proposal.conflicts.last {
+        $0.files.contains(path) && $0.resolution == "arbitrated"
       }
-      if !result.handBack.assumptions.isEmpty {
-        proposal.assumptions[result.subtask.id] = result.handBack.assumptions
-      }
-      guard result.status == .accepted else { continue }
-      for change in result.changes {
-        let earlier = writers[change.path] ?? []
-        let independent = earlier.filter {
-          !(ancestors[result.subtask.id] ?? []).contains($0.subtask.id)
-        }
-        if let other = independent.last, let current = final[change.path] {
-          let merged = try MergeFile.merge(
-            ancestor: base[change.path] ?? "", ours: current ?? "", theirs: change.new ?? "",
-            labels: ("base", other.subtask.id, result.subtask.id))
-          if merged.hasConflicts {
-            proposal.conflicts.append(
-              ProposalConflict(
-                kind: "textual", files: [change.path],
-                subtasks: [other.subtask.id, result.subtask.id],
-                resolution: "left for the human",
-                detail:
-                  "\(result.subtask.id)'s version of \(change.path) conflicts with \(other.subtask.id)'s; "
-                  + "the proposal keeps \(other.subtask.id)'s. \(result.subtask.id) wanted:\n\(change.new ?? "(delete)")"
-              ))
-            continue
-          }
-          proposal.conflicts.append(
-            ProposalConflict(
-              kind: "textual", files: [change.path],
-              subtasks: [other.subtask.id, result.subtask.id],
-              resolution: "merged", detail: "disjoint edits merged three ways"))
-          final[change.path] = merged.text
-        } else {
-          final[change.path] = change.new
-        }
-        writers[change.path, default: []].append(result)
-      }
+      return arbitrated.map(Self.arbiterProvenance) ?? candidates.last.map(Self.provenance)
     }
     var index = 0
     for path in final.keys.sorted() {
-      let old = base[path]
+      let old = base[path] ?? nil
       guard let new = final[path], new != old else { continue }
       let patch = try TextDiff.patch(old: old, new: new, path: path)
-      let owner = writers[path]?.last.map(Self.provenance)
       let others = (writers[path] ?? []).dropLast().map(\.subtask.id)
+      let unsettled = proposal.conflicts.filter {
+        $0.files.contains(path) && $0.resolution != "merged"
+      }
       for hunk in Self.split(patch) {
-        guard let owner else { continue }
+        guard
+          let owner = owner(of: hunk, path: path)
+            ?? unsettled.first.map({ Self.arbiterProvenance($0) })
+        else {
+          continue
+        }
         var notes: [String] = []
         if !others.isEmpty { notes.append("also changed by \(others.joined(separator: ", "))") }
+        for conflict in unsettled {
+          notes.append(
+            "\(conflict.kind) conflict (\(conflict.subtasks.joined(separator: ", "))): \(conflict.resolution)"
+          )
+        }
         proposal.hunks.append(
           ProposalHunk(index: index, path: path, diff: hunk, provenance: owner, notes: notes))
         index += 1
       }
     }
-    return proposal
+  }
+
+  private static func arbiterProvenance(_ conflict: ProposalConflict) -> Provenance {
+    Provenance(
+      subtask: conflict.subtasks.joined(separator: "+"), agent: "arbiter", tier: "-", model: "-",
+      tokens: conflict.arbiterTokens, cost: conflict.arbiterCost)
   }
 
   /// Splits a one-file canonical patch into standalone one-hunk patches sharing its header.
@@ -112,7 +105,7 @@ package enum ProposalBuilder {
     }
   }
 
-  private static func provenance(_ result: SubtaskResult) -> Provenance {
+  static func provenance(_ result: SubtaskResult) -> Provenance {
     Provenance(
       subtask: result.subtask.id, agent: result.agent, tier: result.tier ?? "-",
       model: result.model ?? "-",
@@ -120,7 +113,7 @@ package enum ProposalBuilder {
   }
 
   /// Sub-task id → every sub-task it depends on, transitively.
-  private static func ancestors(_ plan: Plan) -> [String: Set<String>] {
+  static func ancestors(_ plan: Plan) -> [String: Set<String>] {
     var result: [String: Set<String>] = [:]
     for subtask in plan.topologicalOrder {
       var all = Set(subtask.dependsOn)

@@ -53,6 +53,9 @@ struct TaskCommand: AsyncParsableCommand {
   @Option(help: "Reflection rounds per tier after a failed attempt.")
   var reflections = 2
 
+  @Flag(help: "Leave every real conflict between sub-agents to the human (no arbiter calls).")
+  var noArbiter = false
+
   @Flag(help: "Print the run as JSON (no progress lines).")
   var json = false
 
@@ -78,7 +81,7 @@ struct TaskCommand: AsyncParsableCommand {
       task: task, singleAgent: singleAgent, verify: !noVerify, verifyCommand: verifyCmd,
       budget: budget,
       tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, reflections: reflections,
-      pinnedTier: tier)
+      pinnedTier: tier, noArbiter: noArbiter)
     let report = try await coordinator.run(options)
     try await TaskSummary.finish(
       report, environment: environment, apply: apply, here: here, json: json)
