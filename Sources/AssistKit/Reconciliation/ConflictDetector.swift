@@ -78,7 +78,8 @@ enum ConflictDetector {
   /// Renames to different names, a definition removed by one and used by another, a new name
   /// defined by both — between independent sub-tasks.
   static func semantic(_ sides: [ReconcileSide]) -> [DetectedConflict] {
-    let symbols = sides.map(SymbolChanges.init)
+    var cache: [String: [String]] = [:]
+    let symbols = sides.map { SymbolChanges($0, cache: &cache) }
     var found: [DetectedConflict] = []
     for (i, a) in sides.enumerated() {
       for b in sides[(i + 1)...] where !a.related(to: b) && !(a.edited.isEmpty || b.edited.isEmpty)

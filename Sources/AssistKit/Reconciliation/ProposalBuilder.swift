@@ -32,18 +32,22 @@ package enum ProposalBuilder {
     to proposal: inout Proposal, final: [String: String?], base: [String: String?],
     writers: [String: [SubtaskResult]]
   ) throws {
+    var lineSets: [String: [Set<Substring>]] = [:]
     /// The last writer whose version has every line the hunk adds (who wrote it); the arbiter
     /// for lines no writer has when it settled a conflict in the file.
     func owner(of hunk: String, path: String) -> Provenance? {
       let added = hunk.split(separator: "\n").filter { $0.hasPrefix("+") && !$0.hasPrefix("+++") }
         .map { $0.dropFirst() }
       let candidates = writers[path] ?? []
-      let writer = candidates.last { writer in
-        let version = writer.changes.last { $0.path == path }?.new ?? nil
-        let lines = Set(LineHunks.lines(version))
-        return added.allSatisfy { lines.contains($0) }
+      let sets =
+        lineSets[path]
+        ?? candidates.map { writer in
+          Set(LineHunks.lines(writer.changes.last { $0.path == path }?.new ?? nil))
+        }
+      lineSets[path] = sets
+      if let i = sets.indices.last(where: { i in added.allSatisfy { sets[i].contains($0) } }) {
+        return Self.provenance(candidates[i])
       }
-      if let writer { return Self.provenance(writer) }
       let arbitrated = proposal.conflicts.last {
         $0.files.contains(path) && $0.resolution == "arbitrated"
       }

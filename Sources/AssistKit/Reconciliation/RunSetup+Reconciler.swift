@@ -12,7 +12,7 @@ extension RunSetup {
     let subtask = Subtask(
       id: "arbiter", kind: .arbiter, goal: "settle conflicts between sub-agents", files: [],
       difficulty: 4)
-    guard let (decision, _) = try? route(subtask, agent: agent),
+    guard let (decision, _) = try? route(subtask, agent: agent, record: false),
       let name = decision.ladder.first, let tier = tiers.first(where: { $0.name == name })
     else { return reconciler }
     reconciler.arbiter = ModelArbiter(client: client, tier: tier, agent: agent, billing: billing)

@@ -25,13 +25,22 @@ struct SymbolChanges: Sendable {
   /// File → its own hunks (what it was given → its version).
   var hunks: [String: [LineHunk]] = [:]
 
-  init(_ side: ReconcileSide) {
+  /// Reads `side`; `cache` keeps definitions per (path, text) across sides sharing a base.
+  init(_ side: ReconcileSide, cache: inout [String: [String]]) {
+    func definitions(_ text: String?, _ path: String) -> [String] {
+      guard let text else { return [] }
+      let key = path + "\u{0}" + text
+      if let known = cache[key] { return known }
+      let found = SymbolMap.definitions(in: text, path: path)
+      cache[key] = found
+      return found
+    }
     for path in side.edited {
       let given = side.given[path] ?? nil
       let version = side.versions[path] ?? nil
       hunks[path] = LineHunks.between(given, version)
-      let before = given.map { SymbolMap.definitions(in: $0, path: path) } ?? []
-      let after = version.map { SymbolMap.definitions(in: $0, path: path) } ?? []
+      let before = definitions(given, path)
+      let after = definitions(version, path)
       let gone = before.filter { !after.contains($0) }
       let new = after.filter { !before.contains($0) }
       for name in gone { removed[name] = path }

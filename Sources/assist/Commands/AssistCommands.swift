@@ -20,5 +20,6 @@ enum AssistCommands {
     DoctorCommand.self,
     LedgerStressCommand.self,
     BenchRoutingCommand.self,
+    BenchReconcileCommand.self,
   ]
 }
