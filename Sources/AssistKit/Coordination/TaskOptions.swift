@@ -37,7 +37,8 @@ package struct TaskOptions: Sendable, Equatable, Codable {
   /// Creates options.
   package init(
     task: String, singleAgent: Bool = false, verify: Bool = true, verifyCommand: String? = nil,
-    budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2, pinnedTier: String? = nil,
+    budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2,
+    pinnedTier: String? = nil,
     noArbiter: Bool = false
   ) {
     self.pinnedTier = pinnedTier
