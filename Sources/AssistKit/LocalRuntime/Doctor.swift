@@ -33,7 +33,8 @@ package enum Doctor {
   ///   - environment: The live environment.
   ///   - config: The loaded configuration, or the error loading it.
   package static func run(
-    environment: Environment, config loaded: Result<AssistConfig, any Error>
+    environment: Environment, config loaded: Result<AssistConfig, any Error>,
+    repositoryRoot: String? = nil
   ) async -> [DoctorCheck] {
     var checks: [DoctorCheck] = [
       DoctorCheck(name: "libgit2", status: .ok, detail: LibGit2Info.version, fix: nil),
@@ -64,6 +65,16 @@ package enum Doctor {
       return checks
     }
     checks.append(await runtimeCheck(python: environment.paths.runtimePython))
+    if let repositoryRoot {
+      let pytest = await ToolProbe.pytestAvailable(environment: environment.variables)
+      let found = TestCommandDiscovery.discover(
+        in: repositoryRoot, config: config.verify, pytestAvailable: pytest)
+      checks.append(
+        .init(
+          name: "verification", status: found.command == nil ? .warning : .ok,
+          detail: found.command.map { "`\($0.command)`: \(found.reason)" } ?? found.reason,
+          fix: found.command == nil ? "set verify.command in .assist/config.yaml" : nil))
+    }
     let manager = LocalServerManager(paths: environment.paths, transport: environment.transport)
     for tier in config.localTiers {
       guard let local = tier.local else { continue }

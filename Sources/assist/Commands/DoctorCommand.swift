@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssistKit
+import Foundation
 
 /// `assist doctor`: checks libraries, store, config, runtime, models and servers.
 struct DoctorCommand: AsyncParsableCommand {
@@ -13,7 +14,9 @@ struct DoctorCommand: AsyncParsableCommand {
   func run() async throws {
     let environment = try LiveEnvironment.make()
     let config = Result { try LiveEnvironment.config(environment) }
-    let checks = await Doctor.run(environment: environment, config: config)
+    let checks = await Doctor.run(
+      environment: environment, config: config,
+      repositoryRoot: ConfigLoader.repositoryRoot(from: FileManager.default.currentDirectoryPath))
     if json {
       try Output.json(checks)
     } else {
