@@ -40,15 +40,12 @@ let assistExecutable: String? = {
   func aProcessKilledMidApplyLeavesARepositoryGitAcceptsAndExplains() async throws {
     let executable = try #require(assistExecutable)
     var files: [String: String] = [:]
-    for index in 0..<2000 { files["src/f\(index).txt"] = "file \(index)\nsecond line\n" }
+    for index in 0..<1000 { files["src/f\(index).txt"] = "file \(index)\nsecond line\n" }
     let temp = try TemporaryRepository(files: files)
     let base = try temp.git("rev-parse", "HEAD")
-    var patch = ""
-    for index in 0..<2000 {
-      patch += try TextDiff.patch(
-        old: "file \(index)\nsecond line\n", new: "file \(index)\nchanged\n",
-        path: "src/f\(index).txt")
-    }
+    for index in 0..<1000 { try temp.write("src/f\(index).txt", "file \(index)\nchanged\n") }
+    let patch = try temp.git("diff")
+    try temp.git("checkout", "-q", "--", ".")
     let patchFile = temp.path + "/.git/big.patch"
     try patch.write(toFile: patchFile, atomically: true, encoding: .utf8)
 
