@@ -9,12 +9,13 @@ struct ApplyCommand: AsyncParsableCommand {
     commandName: "apply",
     abstract: "Land a change through libgit2: a unified diff, checked, applied and committed.",
     discussion: """
-      The patch must apply to HEAD in full and must not touch files with uncommitted changes,
-      anything under .git/, or a path outside the repository; otherwise nothing is written.
-      By default the commit goes on a new branch assist/<id>, which is checked out; --here
+      The patch must apply to HEAD in full and must not touch files with uncommitted changes, \
+      anything under .git/, or a path outside the repository; otherwise nothing is written. \
+      By default the commit goes on a new branch assist/<id>, which is checked out; --here \
       commits on the current branch instead. Undo it with `assist undo <id>`.
-      --edits first turns loose model output into that diff (parse, match, canonical diff) and
-      gates it (paths, apply-check, names that exist nowhere, configured check commands); a
+
+      --edits first turns loose model output into that diff (parse, match, canonical diff) and \
+      gates it (paths, apply-check, names that exist nowhere, configured check commands); a \
       refusal prints each block's outcome and the feedback a model would get.
       """)
 

@@ -9,8 +9,9 @@ struct UndoCommand: AsyncParsableCommand {
     commandName: "undo",
     abstract: "Revert the commits assist made for a run (the latest run by default).",
     discussion: """
-      assist finds its commits on the current branch by their Assist-Run trailer and reverts them
-      in one new commit. It refuses when later commits or uncommitted edits touch the same lines.
+      assist finds its commits on the current branch by their Assist-Run trailer and reverts them \
+      in one new commit. It refuses when later commits changed the same lines, or when the files \
+      it would change have uncommitted edits.
       """)
 
   @Argument(help: "The run id (as printed by `assist apply`); default: the latest run.")
