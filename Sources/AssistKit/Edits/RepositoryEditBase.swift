@@ -35,23 +35,17 @@ package final class RepositoryEditBase: EditBase {
   /// wrapped yet, so the tree is listed from the disk and filtered by the base).
   package func paths() throws -> [String] {
     if let cachedPaths { return cachedPaths }
-    guard let root = workingDirectory, try !repository.head().isUnborn else { return [] }
+    // The committed tree, not the working tree: untracked or ignored files are not the base.
     var found: [String] = []
-    let enumerator = FileManager.default.enumerator(atPath: root)
-    while let relative = enumerator?.nextObject() as? String {
-      if relative == ".git" || relative.hasPrefix(".git/") || relative.hasPrefix(".build") {
-        enumerator?.skipDescendants()
-        continue
-      }
-      if enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeRegular { continue }
-      if let bytes = try repository.blob(at: relative, in: revision), bytes.count < 1 << 20,
+    for path in try repository.files(in: revision) {
+      if let bytes = try repository.blob(at: path, in: revision), bytes.count < 1 << 20,
         !bytes.contains(0)
       {
-        found.append(relative)
+        found.append(path)
       }
     }
-    cachedPaths = found.sorted()
-    return found.sorted()
+    cachedPaths = found
+    return found
   }
 
   package func check(diff: String) throws -> [DiffRejection] {
