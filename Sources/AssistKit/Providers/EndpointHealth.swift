@@ -1,7 +1,8 @@
 /// Per-endpoint failure counts and cooldowns, shared by every ``ModelClient`` that holds it.
 ///
-/// After ``failuresBeforeCooldown`` consecutive failures an endpoint is benched for ``cooldown``;
-/// one success clears its record.
+/// A failure is a call that gave up on the endpoint (after its retries); after
+/// ``failuresBeforeCooldown`` consecutive ones the endpoint is benched for ``cooldown``; one success
+/// clears its record.
 package actor EndpointHealth {
   private struct Record {
     var failures = 0

@@ -99,15 +99,15 @@ package struct ModelClient: Sendable {
         } catch let error as ProviderError {
           let error = error.redacting(secrets)
           lastError = error
-          if error.allowsFailover { await health.recordFailure(endpoint) }
           guard error.allowsFailover else { throw error }
           guard error.isRetryable, attempt < retry.maxAttempts,
-            let delay = retry.delay(beforeRetry: attempt, after: error),
-            await health.remainingCooldown(endpoint) == nil
+            let delay = retry.delay(beforeRetry: attempt, after: error)
           else { break }
           try await timeline.sleep(delay)
         }
       }
+      // This endpoint gave up on this call: one failure towards its cooldown.
+      await health.recordFailure(endpoint)
     }
     if let lastError { throw lastError }
     throw ProviderError.coolingDown(remaining: shortestCooldown ?? .zero)

@@ -21,5 +21,6 @@ enum AssistCommands {
     LedgerStressCommand.self,
     BenchRoutingCommand.self,
     BenchReconcileCommand.self,
+    CompleteCommand.self,
   ]
 }

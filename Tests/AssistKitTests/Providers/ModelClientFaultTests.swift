@@ -194,24 +194,45 @@ import Testing
     let server = try LoopbackServer(replies: [.json(status: 503, #"{"error":"down"}"#)])
     let transport = try CurlTransport()
     let clock = RecordingClock()
-    let health = EndpointHealth(clock: clock, failuresBeforeCooldown: 3, cooldown: .seconds(30))
+    let health = EndpointHealth(clock: clock, failuresBeforeCooldown: 2, cooldown: .seconds(30))
     let client = ModelClient(
       transport: transport, variables: [:], clock: clock, retry: quickRetry,
       timeouts: loopbackTimeouts, health: health)
-    guard case .server(503, _, _) = await call(client, [endpoint(server)]) else {
-      Issue.record("expected a server error")
-      return
+    for _ in 0..<2 {
+      guard case .server(503, _, _) = await call(client, [endpoint(server)]) else {
+        Issue.record("expected a server error")
+        return
+      }
     }
-    #expect(server.requests.count == 3)
+    #expect(server.requests.count == 6)
     guard case .coolingDown(let remaining) = await call(client, [endpoint(server)]) else {
       Issue.record("expected the endpoint to be benched")
       return
     }
     #expect(remaining > .zero && remaining <= .seconds(30))
-    #expect(server.requests.count == 3)
+    #expect(server.requests.count == 6)
     clock.advance(by: .seconds(31))
     _ = await call(client, [endpoint(server)])
-    #expect(server.requests.count == 6)
+    #expect(server.requests.count == 9)
+  }
+
+  @Test func aSuccessClearsTheFailureCount() async throws {
+    let server = try LoopbackServer(replies: [
+      .json(status: 500, #"{"error":"x"}"#), .json(status: 500, #"{"error":"x"}"#),
+      .json(status: 500, #"{"error":"x"}"#), .stream([try fixture(openAIStream)]),
+      .json(status: 500, #"{"error":"x"}"#),
+    ])
+    let transport = try CurlTransport()
+    let clock = RecordingClock()
+    let health = EndpointHealth(clock: clock, failuresBeforeCooldown: 2, cooldown: .seconds(30))
+    let client = ModelClient(
+      transport: transport, variables: [:], clock: clock, retry: quickRetry,
+      timeouts: loopbackTimeouts, health: health)
+    _ = await call(client, [endpoint(server)])  // three 500s: one failure
+    let response = try await client.complete(helloRequest, endpoints: [endpoint(server)])
+    #expect(response.text == "Foo!")
+    _ = await call(client, [endpoint(server)])  // one failure again, not two: not benched
+    #expect(await health.remainingCooldown(endpoint(server)) == nil)
   }
 
   @Test func failsOverToTheNextEndpoint() async throws {
