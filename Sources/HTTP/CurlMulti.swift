@@ -21,6 +21,8 @@ final class CurlMulti: @unchecked Sendable {
   private let shared = Mutex(Shared())
   private let allowFileURLs: Bool
   private let live = Atomic<Int>(0)
+  /// Set once the engine thread has cleaned up the multi handle and returned.
+  let exited = EngineExit()
 
   /// Creates the multi handle and starts its thread.
   ///
@@ -107,6 +109,7 @@ final class CurlMulti: @unchecked Sendable {
       curl_multi_poll(multi, nil, 0, Int32(milliseconds(wait)), nil)
     }
     curl_multi_cleanup(multi)
+    exited.mark()
   }
 
   /// Creates the easy handle of `pending` and adds it to the multi handle.
@@ -131,4 +134,15 @@ final class CurlMulti: @unchecked Sendable {
       pending.continuation.resume(throwing: error)
     }
   }
+}
+
+/// Whether an engine thread has finished; outlives the transport so tests can check for leaks.
+package final class EngineExit: Sendable {
+  private let done = Atomic<Bool>(false)
+
+  /// Whether the thread has returned (after cleaning up its multi handle).
+  package var hasExited: Bool { done.load(ordering: .acquiring) }
+
+  /// Records the exit.
+  func mark() { done.store(true, ordering: .releasing) }
 }

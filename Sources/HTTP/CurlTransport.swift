@@ -18,6 +18,10 @@ package final class CurlTransport: HTTPTransport {
     engine.shutDown()
   }
 
+  /// Reports when this transport's thread has exited (after the transport is released and its
+  /// last transfer has ended); for leak checks in tests.
+  package var engineExit: EngineExit { engine.exited }
+
   /// The number of transfers whose curl handles are still alive; 0 when nothing leaked.
   package var liveTransfers: Int { engine.liveTransfers }
 

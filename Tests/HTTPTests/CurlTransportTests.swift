@@ -180,4 +180,16 @@ import Testing
     #expect(sizes == Array(repeating: chunks.flatMap { $0 }.count, count: 64))
     await expectNoLiveTransfers(transport)
   }
+
+  @Test func releasingTheTransportEndsItsThread() async throws {
+    let server = try LoopbackServer(replies: [.json("{}")])
+    var transport: CurlTransport? = try CurlTransport()
+    let exit = try #require(transport?.engineExit)
+    let response = try await transport?.send(HTTPRequest(url: server.url, timeouts: fast))
+    #expect(try await response?.collect() == Array("{}".utf8))
+    #expect(!exit.hasExited)
+    transport = nil
+    for _ in 0..<300 where !exit.hasExited { try await Task.sleep(for: .milliseconds(10)) }
+    #expect(exit.hasExited)
+  }
 }
