@@ -44,6 +44,9 @@ struct BenchCommand: AsyncParsableCommand {
   @Flag(help: "Measure tracing's cost against the orchestrator time of the last 20 stored runs.")
   var tracingCost = false
 
+  @Flag(help: "Re-render table.txt and report.html from --out/results.json (no model is called).")
+  var render = false
+
   @Flag(help: "Print the results as JSON.")
   var json = false
 
@@ -66,6 +69,12 @@ struct BenchCommand: AsyncParsableCommand {
   func run() async throws {
     let command = "assist " + CommandLine.arguments.dropFirst().joined(separator: " ")
     if tracingCost { return try await measureTracing() }
+    if render {
+      let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
+      let record = try JSONDecoder().decode(BenchRecord.self, from: data)
+      try write(record, prefix: "")
+      return try show(record)
+    }
     if replay {
       let data = try Data(contentsOf: URL(fileURLWithPath: out + "/results.json"))
       let record = try JSONDecoder().decode(BenchRecord.self, from: data)
