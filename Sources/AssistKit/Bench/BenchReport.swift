@@ -128,10 +128,9 @@ package enum BenchReport {
 
   private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
 
-  /// `$0.0123`.
+  /// `$0`, `$0.0123` under a dollar, `$12.34` above.
   package static func dollars(_ value: Double) -> String {
-    value == 0
-      ? "$0" : value < 0.01 ? String(format: "$%.4f", value) : String(format: "$%.2f", value)
+    value == 0 ? "$0" : value < 1 ? String(format: "$%.4f", value) : String(format: "$%.2f", value)
   }
 
   /// `42%`.
