@@ -1,5 +1,5 @@
 internal import Foundation
-package import HTTP
+internal import HTTP
 
 /// One row of `assist models`: a tier, where it lives, what it is, and whether it answers.
 package struct TierReport: Sendable, Codable, Equatable {

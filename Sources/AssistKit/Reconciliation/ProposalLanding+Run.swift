@@ -1,5 +1,5 @@
 internal import Foundation
-package import Git
+internal import Git
 
 extension ProposalLanding {
   /// Lands a stored run's proposal and records it: decisions saved, run marked applied.

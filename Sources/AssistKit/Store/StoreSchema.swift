@@ -1,4 +1,4 @@
-package import GRDB
+internal import GRDB
 
 /// The store's migrations, one entry per schema change.
 enum StoreSchema {
