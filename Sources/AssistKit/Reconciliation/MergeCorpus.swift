@@ -124,7 +124,7 @@ package enum MergeCorpus {
     return report
   }
 
-  private static func result(
+  static func result(
     _ id: String, _ kind: AgentDefinition.Kind, _ entry: Entry, _ text: String
   ) -> SubtaskResult {
     SubtaskResult(
