@@ -23,6 +23,14 @@ enum StoreSchema {
     Migration(identifier: "v3-proposals-spans", apply: StoreSchema.proposalsAndSpans),
     // v2 was left for routing; it is registered after v3 because v3 shipped first.
     Migration(identifier: "v2-routing-ledger", apply: StoreSchema.routingAndLedger),
+    Migration(identifier: "v4-run-detail") { db in
+      // The plan and per-sub-task attempts of a run, for `assist show`.
+      try db.create(table: "run_detail") { t in
+        t.primaryKey("run_id", .text).references("run", onDelete: .cascade)
+        t.column("json", .text).notNull()
+        t.column("updated_at", .double).notNull()
+      }
+    },
   ]
 
   /// Run totals for `assist log`, proposals for review, spans for stats and traces.

@@ -17,7 +17,20 @@ struct ApplyCommand: AsyncParsableCommand {
       --edits first turns loose model output into that diff (parse, match, canonical diff) and \
       gates it (paths, apply-check, names that exist nowhere, configured check commands); a \
       refusal prints each block's outcome and the feedback a model would get.
+      `assist apply ID` lands the hunks accepted in `assist review ID` (every undecided one too
+      with --accept-all): one commit per sub-task, or one with --squash. If you committed since
+      the proposal was made, the chosen hunks are re-checked against HEAD first; any that no
+      longer applies stops the apply, and nothing is written.
       """)
+
+  @Argument(help: "A run id (or unique prefix) whose reviewed proposal to land.")
+  var id: String?
+
+  @Flag(help: "With a run id: one commit for every sub-task's hunks.")
+  var squash = false
+
+  @Flag(help: "With a run id: land undecided hunks too, as if accepted.")
+  var acceptAll = false
 
   @Option(
     name: .long, help: ArgumentHelp("A unified diff to apply ('-' reads stdin).", valueName: "file")
@@ -60,21 +73,23 @@ struct ApplyCommand: AsyncParsableCommand {
   var json = false
 
   /// The change sources given; exactly one is required (`--edits` and proposal ids join here).
-  private var sources: [String?] { [patch, edits] }
+  private var sources: [String?] { [patch, edits, id] }
 
   func validate() throws {
     let given = sources.compactMap { $0 }
     if given.isEmpty {
       throw ValidationError(
-        "give a change to apply: --patch FILE or --edits FILE (or - for stdin)")
+        "give a change to apply: a run id, --patch FILE or --edits FILE (or - for stdin)")
     }
     if given.count > 1 { throw ValidationError("give only one change source") }
     if here && branch != nil { throw ValidationError("--here and --branch exclude each other") }
     try validateEdits()
+    try validateProposal()
   }
 
   func run() async throws {
     if let edits { return try await runEdits(edits) }
+    if let id { return try await runProposal(id) }
     let text = try Self.read(patch ?? "-")
     let workspace = try Workspace(at: repository)
     if check {
