@@ -243,6 +243,7 @@ package actor Coordinator {
     if !proposal.hunks.isEmpty || !proposal.findings.isEmpty { try runs.save(proposal) }
     try runs.save(run)
     try runs.save(spans: spans, runID: setup.runID)
+    try runs.save(detail: RunDetail(runID: setup.runID, plan: plan, results: ordered))
     return TaskReport(
       run: run, plan: plan, plannerAttempts: plannerAttempts, results: ordered,
       decisions: decisions,

@@ -25,7 +25,14 @@ struct UndoCommand: AsyncParsableCommand {
 
   func run() async throws {
     let workspace = try Workspace(at: repository)
-    let landed = try await workspace.undo(runID: id)
+    // A prefix, as `assist log` prints it, resolves through the store to the full run id.
+    var runID = id
+    if let id, let environment = try? LiveEnvironment.make(),
+      let run = try? RunStore(Store(path: environment.paths.storePath)).run(id)
+    {
+      runID = run.id
+    }
+    let landed = try await workspace.undo(runID: runID)
     ApplyCommand.note(landed)
     if json { return try Output.json(LandedOutput(landed)) }
     print(

@@ -53,9 +53,10 @@ struct TaskSummary: Encodable {
     if apply, report.run.status == .proposed, let proposal = report.proposal,
       !proposal.hunks.isEmpty
     {
-      landed = try await ProposalLanding.land(
-        proposal, environment: environment, placement: here ? .currentBranch : .newBranch(nil),
-        includePending: true)
+      // The stored-proposal path re-checks the base and the working tree before the first commit.
+      landed = try await StoredProposal.land(
+        proposal.runID, runs: RunStore(try Store(path: environment.paths.storePath)),
+        placement: here ? .currentBranch : .newBranch(nil), acceptAll: true)
       report.run.status = .applied
     }
     if json {
