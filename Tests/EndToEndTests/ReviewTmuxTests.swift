@@ -5,7 +5,9 @@ import Testing
 
 /// `assist review` driven as a person would: the built binary in a real terminal (tmux), keys
 /// sent, the screen read back; then `assist apply` and the repository checked.
-@Suite struct ReviewTmuxTests {
+// Serialized: both tests poll a terminal with blocking waits; two at once would hold both of the
+// cooperative pool's threads on this 2-core machine.
+@Suite(.serialized) struct ReviewTmuxTests {
   /// The built `assist` (scripts/test sets ASSIST_BIN; otherwise the debug build).
   static let binary: String? = {
     let path =
@@ -59,33 +61,17 @@ import Testing
     }
 
     /// Runs assist directly (no terminal), with `input` on standard input.
-    func assist(_ arguments: [String], input: String = "") throws -> (
+    /// Runs the binary off the cooperative pool, both pipes drained (see `ChildProcess`).
+    func assist(_ arguments: [String], input: String = "") async throws -> (
       status: Int32, out: String, err: String
     ) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: binary ?? "/bin/false")
-      process.arguments = arguments
-      process.currentDirectoryURL = URL(fileURLWithPath: repository.path)
       var variables = ProcessInfo.processInfo.environment
       variables.merge(environment) { $1 }
       variables["GIT_CONFIG_GLOBAL"] = "/dev/null"
-      process.environment = variables
-      let out = Pipe()
-      let err = Pipe()
-      let stdin = Pipe()
-      process.standardOutput = out
-      process.standardError = err
-      process.standardInput = stdin
-      try process.run()
-      stdin.fileHandleForWriting.write(Data(input.utf8))
-      try stdin.fileHandleForWriting.close()
-      let output = out.fileHandleForReading.readDataToEndOfFile()
-      let errors = err.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return (
-        process.terminationStatus, String(decoding: output, as: UTF8.self),
-        String(decoding: errors, as: UTF8.self)
+      let result = try await ChildProcess.run(
+        binary ?? "/bin/false", arguments, in: repository.path, environment: variables, input: input
       )
+      return (result.status, result.output, result.error)
     }
   }
 
@@ -166,7 +152,7 @@ import Testing
   }
 
   @Test(.enabled(if: binary != nil && tmux != nil))
-  func aPersonAcceptsQuitsResumesEditsRejectsAndAppliesInARealTerminal() throws {
+  func aPersonAcceptsQuitsResumesEditsRejectsAndAppliesInARealTerminal() async throws {
     let sandbox = try Sandbox()
     defer { sandbox.cleanUp() }
     let id = sandbox.proposal.runID
@@ -224,7 +210,7 @@ import Testing
     #expect(screen.contains("apply with: assist apply \(id)"))
 
     // Apply on the current branch: only the accepted hunks, the edit included.
-    let apply = try sandbox.assist(["apply", id, "--here"])
+    let apply = try await sandbox.assist(["apply", id, "--here"])
     #expect(apply.status == 0, "\(apply.err)")
     #expect(apply.out.contains("2 hunks in 1 commit; undo with: assist undo \(id)"))
     let app = try #require(sandbox.repository.read("app.py"))
@@ -238,20 +224,20 @@ import Testing
     #expect(try sandbox.repository.git("status", "--porcelain").isEmpty)
 
     // The history knows.
-    let history = try sandbox.assist(["log"])
+    let history = try await sandbox.assist(["log"])
     #expect(history.out.contains(id))
     #expect(history.out.contains("applied"))
-    let show = try sandbox.assist(["show", String(id.prefix(6))])
+    let show = try await sandbox.assist(["show", String(id.prefix(6))])
     #expect(show.out.contains("accepted 2, rejected 1, pending 0"))
     #expect(show.out.contains("! edited by the reviewer"))
   }
 
   @Test(.enabled(if: binary != nil))
-  func answersPipedOnStandardInputAreReadALineAtATimeWithoutColour() throws {
+  func answersPipedOnStandardInputAreReadALineAtATimeWithoutColour() async throws {
     let sandbox = try Sandbox()
     defer { sandbox.cleanUp() }
     let id = sandbox.proposal.runID
-    let review = try sandbox.assist(["review", id], input: "n\nmaybe\ny\n")
+    let review = try await sandbox.assist(["review", id], input: "n\nmaybe\ny\n")
     #expect(review.status == 0, "\(review.err)")
     #expect(!review.out.contains("\u{1B}["))
     #expect(review.out.contains("unknown key 'm'; press ? for help"))
@@ -260,7 +246,7 @@ import Testing
     #expect(
       try sandbox.runs.proposal(id)?.hunks.map(\.decision) == [.rejected, .accepted, .pending])
 
-    let json = try sandbox.assist(["review", id, "--json"])
+    let json = try await sandbox.assist(["review", id, "--json"])
     let data = try #require(json.out.data(using: .utf8))
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["baseMoved"] as? Bool == false)
@@ -269,15 +255,15 @@ import Testing
     // The user commits over hunk 3's lines: review flags it, apply refuses it, nothing forced.
     try sandbox.repository.write("util.py", "def helper():\n    return 5\n")
     try sandbox.repository.commitAll("mine")
-    let stale = try sandbox.assist(["review", id], input: "y\n")
+    let stale = try await sandbox.assist(["review", id], input: "y\n")
     #expect(stale.out.contains("the base moved"))
     #expect(stale.out.contains("! no longer applies to HEAD: the lines of util.py"))
     #expect(stale.out.contains("this hunk no longer applies to HEAD"))
-    let refused = try sandbox.assist(["apply", id, "--accept-all", "--here"])
+    let refused = try await sandbox.assist(["apply", id, "--accept-all", "--here"])
     #expect(refused.status != 0)
     #expect(refused.err.contains("no longer applies: hunk 3 (util.py)"))
     #expect(sandbox.repository.read("util.py") == "def helper():\n    return 5\n")
-    let reject = try sandbox.assist(["reject", id])
+    let reject = try await sandbox.assist(["reject", id])
     #expect(reject.out.contains("rejected run \(id)"))
     #expect(try sandbox.runs.run(id).status == .rejected)
     #expect(try sandbox.runs.proposal(id) != nil)

@@ -37,47 +37,25 @@ struct TaskEndToEndTests {
       try yaml.write(toFile: home + "/config/assist/config.yaml", atomically: true, encoding: .utf8)
     }
 
-    /// Runs the binary in the repository; returns exit status, stdout, stderr.
-    func assist(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: TaskEndToEndTests.binary)
-      process.arguments = arguments
-      process.currentDirectoryURL = URL(fileURLWithPath: repo.path)
+    /// Runs the binary in the repository (off the cooperative pool); returns status, stdout, stderr.
+    func assist(_ arguments: [String]) async throws -> (status: Int32, out: String, err: String) {
       var environment = ProcessInfo.processInfo.environment
       environment["XDG_STATE_HOME"] = home + "/state"
       environment["XDG_CONFIG_HOME"] = home + "/config"
       environment["ASSIST_HOME"] = projectRoot
-      process.environment = environment
-      let out = Pipe()
-      let err = Pipe()
-      process.standardOutput = out
-      process.standardError = err
-      try process.run()
-      let outData = out.fileHandleForReading.readDataToEndOfFile()
-      let errData = err.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return (
-        process.terminationStatus, String(decoding: outData, as: UTF8.self),
-        String(decoding: errData, as: UTF8.self)
-      )
+      let result = try await ChildProcess.run(
+        TaskEndToEndTests.binary, arguments, in: repo.path, environment: environment)
+      return (result.status, result.output, result.error)
     }
 
-    func sh(_ command: String) throws -> Int32 {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      process.arguments = ["-c", command]
-      process.currentDirectoryURL = URL(fileURLWithPath: repo.path)
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      process.waitUntilExit()
-      return process.terminationStatus
+    func sh(_ command: String) async throws -> Int32 {
+      try await ChildProcess.run("/bin/sh", ["-c", command], in: repo.path).status
     }
   }
 
-  @Test(.enabled(if: enabled)) func theRealSmallModelAnswersAProbeThroughTheBinary() throws {
+  @Test(.enabled(if: enabled)) func theRealSmallModelAnswersAProbeThroughTheBinary() async throws {
     let sandbox = try Sandbox(example: "py-textkit")
-    let (status, out, err) = try sandbox.assist(["models", "--probe", "--json"])
+    let (status, out, err) = try await sandbox.assist(["models", "--probe", "--json"])
     #expect(status == 0, "\(err)")
     let reports = try #require(
       try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
@@ -88,10 +66,10 @@ struct TaskEndToEndTests {
   }
 
   @Test(.enabled(if: enabled && medium != nil))
-  func aBoilerplateTaskLandsAndTheExamplesOwnTestsPass() throws {
+  func aBoilerplateTaskLandsAndTheExamplesOwnTestsPass() async throws {
     let sandbox = try Sandbox(example: "py-inventory")
     let head = try sandbox.repo.git("rev-parse", "HEAD")
-    let (status, out, err) = try sandbox.assist([
+    let (status, out, err) = try await sandbox.assist([
       "task",
       "Add a method count(name) to Inventory in inventory.py that returns how many of an item are in stock (0 when unknown).",
       "--apply", "--single-agent", "--json",
@@ -104,23 +82,25 @@ struct TaskEndToEndTests {
     #expect((report["commits"] as? [String])?.count == 1)
     // The example's own acceptance check and its tests, on the landed branch.
     #expect(
-      try sandbox.sh(
+      try await sandbox.sh(
         "python3 -c \"from inventory import Inventory as I; i=I(); i.add('a',2,1.0); assert i.count('a')==2 and i.count('b')==0\""
       ) == 0)
-    #expect(try sandbox.sh("python3 -m unittest -q") == 0)
+    #expect(try await sandbox.sh("python3 -m unittest -q") == 0)
     let log = try sandbox.repo.git("log", "-1", "--format=%B")
     #expect(log.contains("Assist-Run:"))
     #expect(log.contains("Assist-Tier: local-"))
     #expect(try sandbox.repo.git("rev-parse", "HEAD~1") == head)
   }
 
-  @Test(.enabled(if: enabled)) func whatTheSmallModelCannotDoEndsInAReportAndACleanTree() throws {
+  @Test(.enabled(if: enabled)) func whatTheSmallModelCannotDoEndsInAReportAndACleanTree()
+    async throws
+  {
     let sandbox = try Sandbox(example: "c-stats")
     let before = try sandbox.repo.git("status", "--porcelain")
     let head = try sandbox.repo.git("rev-parse", "HEAD")
     // Only the 0.5B, no reflections: it rarely fixes this; whatever it does must be reported,
     // verified by `make test`, and leave the working tree alone.
-    let (status, out, _) = try sandbox.assist([
+    let (status, out, _) = try await sandbox.assist([
       "task",
       "Fix median in stats.c: for an even count it must return the mean of the two middle values (`make test` must pass).",
       "--single-agent", "--reflections", "0", "--json",
