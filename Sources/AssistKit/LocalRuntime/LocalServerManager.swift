@@ -158,12 +158,7 @@ package struct LocalServerManager: Sendable {
 
   /// Whether `/health` on `port` answers 200 within two seconds.
   package func isHealthy(port: Int) async -> Bool {
-    let request = HTTPRequest(
-      url: "http://127.0.0.1:\(port)/health",
-      timeouts: .init(connect: .seconds(1), stall: .seconds(2), total: .seconds(2)))
-    guard let response = try? await transport.send(request) else { return false }
-    _ = try? await response.collect(upTo: 1 << 16)
-    return response.status == 200
+    await TierCatalog.isHealthy("http://127.0.0.1:\(port)", transport: transport)
   }
 
   private func json(port: Int, path: String) async -> [String: Any]? {
