@@ -17,9 +17,10 @@ struct ApplyCommand: AsyncParsableCommand {
       --edits first turns loose model output into that diff (parse, match, canonical diff) and \
       gates it (paths, apply-check, names that exist nowhere, configured check commands); a \
       refusal prints each block's outcome and the feedback a model would get.
-      `assist apply ID` lands the hunks accepted in `assist review ID` (every undecided one too
-      with --accept-all): one commit per sub-task, or one with --squash. If you committed since
-      the proposal was made, the chosen hunks are re-checked against HEAD first; any that no
+
+      `assist apply ID` lands the hunks accepted in `assist review ID` (every undecided one too \
+      with --accept-all): one commit per sub-task, or one with --squash. If you committed since \
+      the proposal was made, the chosen hunks are re-checked against HEAD first; any that no \
       longer applies stops the apply, and nothing is written.
       """)
 

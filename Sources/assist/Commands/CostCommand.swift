@@ -8,9 +8,9 @@ struct CostCommand: ParsableCommand {
     commandName: "cost",
     abstract: "Summarise model spend and savings by day, tier and agent.",
     discussion: """
-      Reads the settled calls in the ledger of the store ($XDG_STATE_HOME/assist/assist.sqlite),
-      shared by every repository and process. Savings are measured against the same tokens priced
-      at the strongest cloud tier in the configuration, even when its key is not set.
+      Reads the settled calls in the ledger of the store ($XDG_STATE_HOME/assist/assist.sqlite), \
+      shared by every repository and process. Savings are measured against the same tokens \
+      priced at the strongest cloud tier in the configuration, even when its key is not set.
       """)
 
   @Option(help: "Only calls on or after this UTC day (YYYY-MM-DD).")
