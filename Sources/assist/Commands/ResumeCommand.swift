@@ -19,11 +19,7 @@ struct ResumeCommand: AsyncParsableCommand {
   @Option(help: "A new spending cap for this run, in dollars.")
   var budget: Double?
 
-  @Flag(help: "Land the proposal when the run completes.")
-  var apply = false
-
-  @Flag(help: "With --apply: commit on the current branch instead of assist/<id>.")
-  var here = false
+  @OptionGroup var landing: LandingOptions
 
   @Flag(help: "Print the run as JSON.")
   var json = false
@@ -36,6 +32,6 @@ struct ResumeCommand: AsyncParsableCommand {
       events: { printer.handle($0) })
     let report = try await coordinator.resume(id, budget: budget)
     try await TaskSummary.finish(
-      report, environment: environment, apply: apply, here: here, json: json)
+      report, environment: environment, apply: landing.apply, here: landing.here, json: json)
   }
 }

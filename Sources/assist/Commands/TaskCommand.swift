@@ -23,11 +23,7 @@ struct TaskCommand: AsyncParsableCommand {
   @Argument(help: "What to do, in plain words.")
   var task: String
 
-  @Flag(help: "Land the proposal at once (on assist/<id>, or the current branch with --here).")
-  var apply = false
-
-  @Flag(help: "With --apply: commit on the current branch instead of assist/<id>.")
-  var here = false
+  @OptionGroup var landing: LandingOptions
 
   @Flag(help: "Run the whole task as one sub-task (the single-agent baseline).")
   var singleAgent = false
@@ -66,7 +62,6 @@ struct TaskCommand: AsyncParsableCommand {
     if localOnly && cloudOnly {
       throw ValidationError("--local-only and --cloud-only exclude each other")
     }
-    if here && !apply { throw ValidationError("--here only makes sense with --apply") }
     if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
     guard (0...5).contains(reflections) else { throw ValidationError("--reflections must be 0…5") }
   }
@@ -84,6 +79,6 @@ struct TaskCommand: AsyncParsableCommand {
       pinnedTier: tier, noArbiter: noArbiter)
     let report = try await coordinator.run(options)
     try await TaskSummary.finish(
-      report, environment: environment, apply: apply, here: here, json: json)
+      report, environment: environment, apply: landing.apply, here: landing.here, json: json)
   }
 }
