@@ -6,6 +6,15 @@ package protocol CandidateVerifying: Sendable {
   /// Runs the repository's tests with `changes` applied to a scratch copy of the base.
   /// - Returns: The verdict and, when it fails, feedback for the model.
   func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict
+  /// How the tests fail before any change, for the first prompt; `nil` when they pass or did
+  /// not run. Small models find a bug far more often when they see the failing assertion.
+  /// - Parameter compact: Only the failing assertions (for a one-function prompt), not the
+  ///   header and test names.
+  func baselineFailure(compact: Bool) async -> String?
+}
+
+extension CandidateVerifying {
+  package func baselineFailure(compact: Bool) async -> String? { nil }
 }
 
 /// What the tests said about a candidate.

@@ -12,6 +12,8 @@ package enum RunEvent: Sendable {
   case progress(subtask: String, tier: String, tokens: Int, tokensPerSecond: Double?)
   /// An attempt ended with a one-line outcome.
   case attemptFinished(subtask: String, tier: String, round: Int, outcome: String, accepted: Bool)
+  /// A model call finished: the last message sent and the reply (for `--transcript`).
+  case exchange(subtask: String, tier: String, round: Int, prompt: String, reply: String)
   /// A sub-task moved up the ladder.
   case escalated(subtask: String, from: String, to: String, reason: String)
   /// A sub-task finished.

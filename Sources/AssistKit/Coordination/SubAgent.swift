@@ -86,6 +86,10 @@ package struct SubAgent: Sendable {
       subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
     var lastFailure = ""
+    let baseline =
+      inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(compact: false)
+    let compactBaseline =
+      inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(compact: true)
     for (step, tier) in inputs.ladder.enumerated() {
       if step > 0 {
         events(
@@ -98,7 +102,8 @@ package struct SubAgent: Sendable {
       }
       do {
         if let done = try await attemptTier(
-          tier, step: step, inputs: inputs, lastFailure: lastFailure, result: &result,
+          tier, step: step, inputs: inputs, lastFailure: lastFailure,
+          baseline: (full: baseline, compact: compactBaseline), result: &result,
           parentSpan: parentSpan)
         {
           return done
@@ -117,28 +122,41 @@ package struct SubAgent: Sendable {
 
   /// Tries one tier with its reflection rounds; returns the finished result or `nil` to escalate.
   private func attemptTier(
-    _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, result: inout SubtaskResult,
-    parentSpan: Int?
+    _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String,
+    baseline: (full: String?, compact: String?), result: inout SubtaskResult, parentSpan: Int?
   ) async throws -> SubtaskResult? {
     let scope = scopeFiles(inputs)
     let current = currentFiles(inputs)
     let largest = scope.map { (current[$0] ?? nil)?.split(separator: "\n").count ?? 0 }.max() ?? 0
     let isAnalysis = inputs.subtask.kind == .analysis
+    // A free tier asked about one named function sees only that function (FunctionFocus).
+    let focus =
+      isAnalysis || !tier.isFree || !["auto", nil].contains(inputs.agent.editFormat)
+      ? nil
+      : FunctionFocus.choose(
+        text: inputs.task + " " + inputs.subtask.goal, scope: scope, files: current,
+        isTest: inputs.context.isTestFile)
     let formatName =
       isAnalysis
       ? nil
-      : formatChoice.format(agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
-    let format = formatName.flatMap { EditFormats.standard[$0] }
+      : focus?.name
+        ?? formatChoice.format(agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
+    let format: (any EditFormat)? = focus ?? formatName.flatMap { EditFormats.standard[$0] }
     if !isAnalysis && format == nil {
       result.detail = "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"
       return result
     }
+    let escalatedFrom = step > 0 && !lastFailure.isEmpty ? lastFailure : nil
     var messages = [
       ChatMessage.system(inputs.agent.systemPrompt),
       ChatMessage.user(
-        try prompt(
-          inputs, tier: tier, format: format, scope: scope, current: current,
-          escalatedFrom: step > 0 ? lastFailure : nil)),
+        try focus.map {
+          try focusedPrompt(
+            inputs, focus: $0, baseline: baseline.compact, escalatedFrom: escalatedFrom, previous: "")
+        }
+          ?? prompt(
+            inputs, tier: tier, format: format, scope: scope, current: current,
+            baseline: baseline.full, escalatedFrom: escalatedFrom)),
     ]
     var prior: [EditApplier.FileChange] = inputs.dependencyChanges
     for round in 0...inputs.reflections {
@@ -146,8 +164,10 @@ package struct SubAgent: Sendable {
       events(
         .attemptStarted(
           subtask: inputs.subtask.id, tier: tier.name, round: round, format: formatName))
+      // Focused rounds are fresh samples; a hotter one finds what a cold one keeps missing.
       let call = try await call(
         tier, messages: messages, inputs: inputs, round: round, format: formatName,
+        temperature: round == 0 ? inputs.agent.temperature : focus == nil ? 0.4 : 0.8,
         parentSpan: parentSpan)
       var attempt = call.attempt
       guard let reply = call.reply else {
@@ -194,10 +214,17 @@ package struct SubAgent: Sendable {
           .attemptFinished(
             subtask: inputs.subtask.id, tier: tier.name, round: round, outcome: attempt.detail,
             accepted: false))
-        messages += [
-          ChatMessage.assistant(reply),
-          ChatMessage.user(try prompts.render("reflection", ["feedback": outcome.feedback])),
-        ]
+        if let focus {
+          messages[1] = .user(
+            try focusedPrompt(
+              inputs, focus: focus, baseline: baseline.compact, escalatedFrom: escalatedFrom,
+              previous: Self.previousAnswer(nil, feedback: outcome.feedback)))
+        } else {
+          messages += [
+            ChatMessage.assistant(reply),
+            ChatMessage.user(try prompts.render("reflection", ["feedback": outcome.feedback])),
+          ]
+        }
         if outcome.stage == .match { prior = outcome.changes.isEmpty ? prior : outcome.changes }
         continue
       }
@@ -215,7 +242,17 @@ package struct SubAgent: Sendable {
             .attemptFinished(
               subtask: inputs.subtask.id, tier: tier.name, round: round,
               outcome: "tests: \(summary)", accepted: false))
-          messages += [ChatMessage.assistant(reply), ChatMessage.user(feedback)]
+          if let focus {
+            let answer = changes.first { $0.path == focus.path }?.new.flatMap { text in
+              SymbolExtent.find(focus.extent.name, in: text, path: focus.path)?.source(in: text)
+            }
+            messages[1] = .user(
+              try focusedPrompt(
+                inputs, focus: focus, baseline: baseline.compact, escalatedFrom: escalatedFrom,
+                previous: Self.previousAnswer(answer, feedback: feedback)))
+          } else {
+            messages += [ChatMessage.assistant(reply), ChatMessage.user(feedback)]
+          }
           prior = inputs.dependencyChanges
           continue
         }
@@ -258,11 +295,10 @@ package struct SubAgent: Sendable {
   /// One model call, billed and recorded; a provider failure becomes an attempt with no reply.
   private func call(
     _ tier: Tier, messages: [ChatMessage], inputs: Inputs, round: Int, format: String?,
-    parentSpan: Int?
+    temperature: Double, parentSpan: Int?
   ) async throws -> (reply: String?, attempt: Attempt) {
     let request = ChatRequest(
-      messages: messages, maxTokens: inputs.agent.maxTokens,
-      temperature: round == 0 ? inputs.agent.temperature : 0.4)
+      messages: messages, maxTokens: inputs.agent.maxTokens, temperature: temperature)
     let promptTokens = messages.reduce(0) { $0 + RepoContext.estimatedTokens($1.content) }
     var attempt = Attempt(
       tier: tier.name, model: tier.model, round: round, format: format, stage: "error", detail: "")
@@ -296,6 +332,10 @@ package struct SubAgent: Sendable {
         input: usage.inputTokens, output: usage.outputTokens, cached: usage.cacheReadTokens)
       attempt.seconds = response.timings.total.secondsDouble
       attempt.stage = "reply"
+      events(
+        .exchange(
+          subtask: subtaskID, tier: tier.name, round: round,
+          prompt: messages.last?.content ?? "", reply: response.text))
       let cost = attempt.cost
       let ttft = response.timings.timeToFirstToken.secondsDouble
       let queue = response.timings.queueWait.secondsDouble
@@ -368,9 +408,36 @@ package struct SubAgent: Sendable {
     return files
   }
 
+  /// The prompt of a focused attempt: the task, the failing tests, the one function, and what the
+  /// last attempt on this tier did (a fresh conversation each round, so a small model is not
+  /// anchored to its own wrong answer).
+  private func focusedPrompt(
+    _ inputs: Inputs, focus: FunctionFormat, baseline: String?, escalatedFrom: String?,
+    previous: String
+  ) throws -> String {
+    var earlier = previous
+    if let escalatedFrom, previous.isEmpty {
+      earlier = "A smaller model tried this and failed: \(escalatedFrom)\n\n"
+    }
+    let language = SourceLanguage(path: focus.path)?.rawValue ?? ""
+    return try prompts.render(
+      "function",
+      [
+        "task": inputs.task, "baseline": baseline.map { $0 + "\n\n" } ?? "",
+        "name": focus.extent.name, "path": focus.path, "language": language,
+        "source": focus.source, "previous": earlier, "edit_instructions": focus.instructions,
+      ])
+  }
+
+  /// What the previous focused answer was and why it was refused, for the next fresh prompt.
+  static func previousAnswer(_ answer: String?, feedback: String) -> String {
+    let shown = answer.map { "Your previous answer was:\n\n```\n\($0)```\n\n" } ?? ""
+    return shown + "It was not accepted:\n\n" + feedback + "\n\n"
+  }
+
   private func prompt(
     _ inputs: Inputs, tier: Tier, format: (any EditFormat)?, scope: [String],
-    current: [String: String?],
+    current: [String: String?], baseline: String?,
     escalatedFrom: String?
   ) throws -> String {
     var context = inputs.context
@@ -396,7 +463,7 @@ package struct SubAgent: Sendable {
     let name = inputs.subtask.kind == .analysis ? "analysis" : "subtask"
     var values = [
       "task": inputs.task, "goal": inputs.subtask.goal, "findings": findings, "symbol_map": map,
-      "files": fileText,
+      "files": fileText, "baseline": baseline.map { $0 + "\n\n" } ?? "",
     ]
     if let format {
       var instructions = format.instructions + "\nChange only: \(scope.joined(separator: ", "))."

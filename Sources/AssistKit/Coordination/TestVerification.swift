@@ -39,6 +39,20 @@ package struct TestVerification: CandidateVerifying {
     ])
   }
 
+  package func baselineFailure(compact: Bool) async -> String? {
+    guard requiresProgress,
+      let result = try? await baseline.result(
+        command: command.command, repository: repository, base: base),
+      result.status == .failed || result.status == .timedOut
+    else { return nil }
+    if compact {
+      let excerpt = FailureExcerpt.render(
+        result.output, budget: feedbackTokens * TestFeedback.charactersPerToken / 3)
+      return excerpt.isEmpty ? nil : "The test fails:\n\n" + excerpt
+    }
+    return "Before any change: " + TestFeedback.render(result, tokenBudget: feedbackTokens / 2)
+  }
+
   package func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict {
     let candidate = VerificationCandidate(
       files: changes.map { VerificationCandidate.File(path: $0.path, content: $0.new) })

@@ -55,6 +55,9 @@ struct TaskCommand: AsyncParsableCommand {
   @Flag(help: "Print the run as JSON (no progress lines).")
   var json = false
 
+  @Option(help: "Append every prompt and reply to this Markdown file.")
+  var transcript: String?
+
   func validate() throws {
     guard !task.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw ValidationError("the task is empty")
@@ -69,9 +72,13 @@ struct TaskCommand: AsyncParsableCommand {
   func run() async throws {
     let environment = try LiveEnvironment.make()
     let printer = ProgressPrinter(quiet: json)
+    let writer = try transcript.map { try TranscriptWriter(path: $0) }
     let coordinator = Coordinator(
       environment: environment, repositoryPath: FileManager.default.currentDirectoryPath,
-      events: { printer.handle($0) })
+      events: {
+        printer.handle($0)
+        writer?.handle($0)
+      })
     let options = TaskOptions(
       task: task, singleAgent: singleAgent, verify: !noVerify, verifyCommand: verifyCmd,
       budget: budget,

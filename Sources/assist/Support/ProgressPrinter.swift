@@ -46,6 +46,8 @@ final class ProgressPrinter: Sendable {
       }
     case .attemptFinished(let subtask, let tier, _, let outcome, let accepted):
       line("\(accepted ? "✓" : "✗") \(subtask) \(tier): \(outcome)")
+    case .exchange:
+      break
     case .escalated(let subtask, let from, let to, _):
       line("↑ \(subtask) escalates \(from) → \(to)")
     case .subtaskFinished(let subtask, let status):

@@ -1,0 +1,37 @@
+/// Whether a sub-task is about one function, so a free tier can be shown just that function
+/// (``FunctionFormat``) instead of whole files.
+///
+/// It is, when the task and goal name exactly one function defined in the sub-task's non-test
+/// files, and that function is a part of its file, not all of it. Tasks that name several
+/// functions (renames, cache-and-invalidate) or none (add a method) keep the whole-file formats.
+enum FunctionFocus {
+  /// Longest function shown on its own; longer ones go whole-file.
+  static let maxLines = 80
+
+  /// The focused format, or `nil` when the sub-task is not about exactly one function.
+  /// - Parameters:
+  ///   - text: The task and the sub-task goal.
+  ///   - scope: The files the sub-task may change.
+  ///   - files: Their current contents (nil = deleted).
+  ///   - isTest: Whether a path is a test file (tests are the judge, not the target).
+  static func choose(
+    text: String, scope: [String], files: [String: String?], isTest: (String) -> Bool
+  ) -> FunctionFormat? {
+    let names = Set(
+      text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter {
+        $0.count >= 3 && !($0.first?.isNumber ?? true)
+      })
+    var found: [FunctionFormat] = []
+    for path in scope where !isTest(path) {
+      guard let content = files[path] ?? nil else { continue }
+      let lineCount = content.split(separator: "\n", omittingEmptySubsequences: false).count
+      for name in names.sorted() {
+        guard let extent = SymbolExtent.find(name, in: content, path: path),
+          extent.lines.count <= maxLines, extent.lines.count * 2 <= lineCount
+        else { continue }
+        found.append(FunctionFormat(path: path, extent: extent, content: content))
+      }
+    }
+    return found.count == 1 ? found[0] : nil
+  }
+}
