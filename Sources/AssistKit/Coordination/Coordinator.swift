@@ -160,9 +160,15 @@ package actor Coordinator {
               started = true
               continue
             }
+            var agent = try setup.agents.agent(for: subtask.kind)
+            if let format = options.editFormat, agent.editFormat != "none",
+              subtask.kind != .analysis
+            {
+              agent.editFormat = format
+            }
             let inputs = SubAgent.Inputs(
               runID: setup.runID, task: options.task, subtask: subtask,
-              agent: try setup.agents.agent(for: subtask.kind), context: setup.context,
+              agent: agent, context: setup.context,
               dependencyChanges: Self.composedChanges(of: dependencies),
               dependencyFindings: dependencies.flatMap(\.handBack.findings),
               ladder: ladders[subtask.id] ?? [], reflections: options.reflections,

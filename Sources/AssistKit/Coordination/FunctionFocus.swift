@@ -1,12 +1,13 @@
 /// Whether a sub-task is about one function, so a free tier can be shown just that function
 /// (``FunctionFormat``) instead of whole files.
 ///
-/// It is, when the task and goal name exactly one function defined in the sub-task's non-test
-/// files, and that function is a part of its file, not all of it. Tasks that name several
-/// functions (renames, cache-and-invalidate) or none (add a method) keep the whole-file formats.
-enum FunctionFocus {
+/// It is, when the task asks for a fix and it and the goal name (same spelling, same case) exactly
+/// one function defined in the sub-task's non-test files, a function that is a part of its file,
+/// not all of it. Tasks that name several functions (renames, cache-and-invalidate), none (add a
+/// method) or that add features keep the whole-file formats.
+package enum FunctionFocus {
   /// Longest function shown on its own; longer ones go whole-file.
-  static let maxLines = 80
+  package static let maxLines = 80
 
   /// The focused format, or `nil` when the sub-task is not about exactly one function.
   /// - Parameters:
@@ -14,9 +15,10 @@ enum FunctionFocus {
   ///   - scope: The files the sub-task may change.
   ///   - files: Their current contents (nil = deleted).
   ///   - isTest: Whether a path is a test file (tests are the judge, not the target).
-  static func choose(
+  package static func choose(
     text: String, scope: [String], files: [String: String?], isTest: (String) -> Bool
   ) -> FunctionFormat? {
+    guard asksForFix(text) else { return nil }
     let names = Set(
       text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter {
         $0.count >= 3 && !($0.first?.isNumber ?? true)
@@ -33,5 +35,13 @@ enum FunctionFocus {
       }
     }
     return found.count == 1 ? found[0] : nil
+  }
+
+  /// Whether `text` asks to fix something (a bug, a failing test) rather than to add or change.
+  package static func asksForFix(_ text: String) -> Bool {
+    let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
+    return !words.isDisjoint(with: [
+      "fix", "fixes", "bug", "bugs", "fails", "failing", "broken", "wrong", "incorrect",
+    ])
   }
 }

@@ -6,7 +6,8 @@ package struct PromptLibrary: Sendable {
   /// - Throws: ``ConfigError`` when one is missing.
   package init(folders: [String]) throws {
     var templates: [String: PromptTemplate] = [:]
-    for name in ["plan", "plan-retry", "subtask", "function", "analysis", "reflection", "test-feedback",
+    for name in [
+      "plan", "plan-retry", "subtask", "function", "analysis", "reflection", "test-feedback",
     ] {
       templates[name] = try PromptTemplate.load(name, folders: folders)
     }

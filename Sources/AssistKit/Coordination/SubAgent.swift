@@ -140,7 +140,8 @@ package struct SubAgent: Sendable {
       isAnalysis
       ? nil
       : focus?.name
-        ?? formatChoice.format(agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
+        ?? formatChoice.format(
+          agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
     let format: (any EditFormat)? = focus ?? formatName.flatMap { EditFormats.standard[$0] }
     if !isAnalysis && format == nil {
       result.detail = "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"
@@ -152,7 +153,8 @@ package struct SubAgent: Sendable {
       ChatMessage.user(
         try focus.map {
           try focusedPrompt(
-            inputs, focus: $0, baseline: baseline.compact, escalatedFrom: escalatedFrom, previous: "")
+            inputs, focus: $0, baseline: baseline.compact, escalatedFrom: escalatedFrom,
+            previous: "")
         }
           ?? prompt(
             inputs, tier: tier, format: format, scope: scope, current: current,
@@ -420,10 +422,15 @@ package struct SubAgent: Sendable {
       earlier = "A smaller model tried this and failed: \(escalatedFrom)\n\n"
     }
     let language = SourceLanguage(path: focus.path)?.rawValue ?? ""
+    let findings =
+      inputs.dependencyFindings.isEmpty
+      ? ""
+      : "Findings from earlier sub-tasks:\n"
+        + inputs.dependencyFindings.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
     return try prompts.render(
       "function",
       [
-        "task": inputs.task, "baseline": baseline.map { $0 + "\n\n" } ?? "",
+        "task": inputs.task, "findings": findings, "baseline": baseline.map { $0 + "\n\n" } ?? "",
         "name": focus.extent.name, "path": focus.path, "language": language,
         "source": focus.source, "previous": earlier, "edit_instructions": focus.instructions,
       ])

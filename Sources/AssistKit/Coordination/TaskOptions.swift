@@ -26,6 +26,9 @@ package struct TaskOptions: Sendable, Equatable, Codable {
   package var reflections: Int
   /// Run every call on this tier only (no routing, no escalation): for baselines and debugging.
   package var pinnedTier: String?
+  /// The edit format every editing sub-agent uses (`--edit-format`); `nil` = the agents' own
+  /// choice (`auto`: one named function on a free tier, whole files, or search/replace).
+  package var editFormat: String?
   /// Leaves every real conflict between sub-agents to the human (`--no-arbiter`).
   package var noArbiter: Bool {
     get { arbiterOff ?? false }
@@ -39,8 +42,9 @@ package struct TaskOptions: Sendable, Equatable, Codable {
     task: String, singleAgent: Bool = false, verify: Bool = true, verifyCommand: String? = nil,
     budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2,
     pinnedTier: String? = nil,
-    noArbiter: Bool = false
+    noArbiter: Bool = false, editFormat: String? = nil
   ) {
+    self.editFormat = editFormat
     self.pinnedTier = pinnedTier
     self.task = task
     self.singleAgent = singleAgent

@@ -54,8 +54,9 @@ package struct SymbolExtent: Sendable, Equatable {
       if rest.hasPrefix("async ") { rest = rest.dropFirst(6).drop(while: { $0 == " " }) }
       guard rest.hasPrefix("def ") else { continue }
       rest = rest.dropFirst(4).drop(while: { $0 == " " })
-      guard rest.hasPrefix(name), rest.dropFirst(name.count).first.map({ $0 == "(" || $0 == " " })
-        == true
+      guard rest.hasPrefix(name),
+        rest.dropFirst(name.count).first.map({ $0 == "(" || $0 == " " })
+          == true
       else { continue }
       var start = i
       while start > 0, lines[start - 1].hasPrefix(indent + "@") { start -= 1 }
@@ -93,7 +94,7 @@ package struct SymbolExtent: Sendable, Equatable {
 
   /// `function name(`, `name(…) {` (methods, C functions), `name = (…) =>`, `func name(`,
   /// `fn name(`; not a call (`x = name(`), a prototype (`…);`) or a control statement.
-  static func isBraceDefinition(_ line: Substring, of name: String) -> Bool {
+  package static func isBraceDefinition(_ line: Substring, of name: String) -> Bool {
     let text = line.trimmed
     guard let range = wordRange(of: name, in: text) else { return false }
     let before = text[..<range.lowerBound]
@@ -121,7 +122,9 @@ package struct SymbolExtent: Sendable, Equatable {
 
   /// The first occurrence of `name` in `text` as a whole identifier.
   static func wordRange(of name: String, in text: Substring) -> Range<Substring.Index>? {
-    func isWord(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" } ?? false }
+    func isWord(_ c: Character?) -> Bool {
+      c.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" } ?? false
+    }
     var start = text.startIndex
     while start < text.endIndex {
       guard text[start...].hasPrefix(name) else {

@@ -49,6 +49,14 @@ struct TaskCommand: AsyncParsableCommand {
   @Option(help: "Reflection rounds per tier after a failed attempt.")
   var reflections = 2
 
+  @Option(
+    help: ArgumentHelp(
+      "Make every editing sub-agent use this edit format.",
+      discussion:
+        "whole-file, search-replace, udiff or patch. By default a free tier asked about one named function rewrites just that function, and otherwise small files go whole."
+    ))
+  var editFormat: String?
+
   @Flag(help: "Leave every real conflict between sub-agents to the human (no arbiter calls).")
   var noArbiter = false
 
@@ -67,6 +75,11 @@ struct TaskCommand: AsyncParsableCommand {
     }
     if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
     guard (0...5).contains(reflections) else { throw ValidationError("--reflections must be 0…5") }
+    if let editFormat, EditFormats.standard[editFormat] == nil {
+      throw ValidationError(
+        "unknown --edit-format '\(editFormat)'; use one of: \(EditFormats.standard.names.joined(separator: ", "))"
+      )
+    }
   }
 
   func run() async throws {
@@ -83,7 +96,7 @@ struct TaskCommand: AsyncParsableCommand {
       task: task, singleAgent: singleAgent, verify: !noVerify, verifyCommand: verifyCmd,
       budget: budget,
       tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, reflections: reflections,
-      pinnedTier: tier, noArbiter: noArbiter)
+      pinnedTier: tier, noArbiter: noArbiter, editFormat: editFormat)
     let report = try await coordinator.run(options)
     try await TaskSummary.finish(
       report, environment: environment, apply: landing.apply, here: landing.here, json: json)

@@ -1,0 +1,197 @@
+import AssistKit
+import Foundation
+import Testing
+
+/// Finding one function by name, and rewriting just it (the focused format small models get).
+@Suite struct FunctionFormatTests {
+  static let fence = "```"
+
+  static let python = """
+    import math
+
+
+    def clamp(value, low, high):
+        \"\"\"Limit value.\"\"\"
+        if value > high:
+            return low
+
+        return value
+
+
+    class Box:
+        @property
+        def area(self):
+            return self.w * self.h
+
+        def scale(self,
+                  factor):
+            self.w *= factor
+
+
+    def tail():
+        return 1
+
+    """
+
+  static let javascript = """
+    'use strict';
+
+    class Cart {
+      subtotal() {
+        return this.lines.reduce((s, l) => s + l.price, 0);
+      }
+
+      // percent is 0-100
+      total(percent = 0) {
+        const label = "}{";  // braces in strings and comments do not count: }
+        return this.subtotal() * (1 - percent);
+      }
+    }
+
+    function report(cart) {
+      return total(cart);
+    }
+
+    module.exports = { Cart };
+
+    """
+
+  static let c = """
+    #include "stats.h"
+
+    double median(double *values, int count);
+
+    double median(double *values, int count) {
+        if (count == 0) { return 0; }
+        return values[count / 2];
+    }
+
+    """
+
+  @Test func pythonFunctionsEndWhereTheIndentationDoes() throws {
+    let clamp = try #require(SymbolExtent.find("clamp", in: Self.python, path: "m.py"))
+    #expect(clamp.lines == 3..<9)
+    #expect(clamp.source(in: Self.python).hasSuffix("\n\n    return value\n"))
+    let area = try #require(SymbolExtent.find("area", in: Self.python, path: "m.py"))
+    #expect(area.lines == 12..<15, "the decorator belongs to the method")
+    #expect(area.indent == "    ")
+    let scale = try #require(SymbolExtent.find("scale", in: Self.python, path: "m.py"))
+    #expect(scale.lines == 16..<19, "a wrapped signature is part of the function")
+    #expect(SymbolExtent.find("missing", in: Self.python, path: "m.py") == nil)
+    #expect(SymbolExtent.find("math", in: Self.python, path: "m.py") == nil, "an import is no def")
+  }
+
+  @Test func twoDefinitionsOfOneNameAreAmbiguous() {
+    let text = "def f():\n    return 1\n\n\ndef f():\n    return 2\n"
+    #expect(SymbolExtent.find("f", in: text, path: "a.py") == nil)
+  }
+
+  @Test func braceFunctionsEndAtTheirClosingBraceNotAtBracesInStringsOrComments() throws {
+    let total = try #require(SymbolExtent.find("total", in: Self.javascript, path: "cart.js"))
+    #expect(total.lines == 8..<12)
+    #expect(total.indent == "  ")
+    let report = try #require(SymbolExtent.find("report", in: Self.javascript, path: "cart.js"))
+    #expect(report.lines == 14..<17)
+    let median = try #require(SymbolExtent.find("median", in: Self.c, path: "stats.c"))
+    #expect(median.lines == 4..<8, "the prototype ending in ; is not the definition")
+  }
+
+  @Test func callsAndControlStatementsAreNotDefinitions() {
+    #expect(!SymbolExtent.isBraceDefinition("  return total(cart);", of: "total"))
+    #expect(!SymbolExtent.isBraceDefinition("  if (total(x) > 3) {", of: "total"))
+    #expect(!SymbolExtent.isBraceDefinition("  x = total(1)", of: "total"))
+    #expect(!SymbolExtent.isBraceDefinition("  this.total(1) {", of: "total"))
+    #expect(!SymbolExtent.isBraceDefinition("  subtotal() {", of: "total"))
+    #expect(SymbolExtent.isBraceDefinition("const total = (p) => {", of: "total"))
+    #expect(SymbolExtent.isBraceDefinition("func total(_ p: Int) -> Int {", of: "total"))
+  }
+
+  @Test func theAnswerReplacesOnlyTheFunctionsLines() throws {
+    let extent = try #require(SymbolExtent.find("clamp", in: Self.python, path: "m.py"))
+    let format = FunctionFormat(path: "m.py", extent: extent, content: Self.python)
+    let reply = """
+      Here is the fix:
+
+      \(Self.fence)python
+      def clamp(value, low, high):
+          \"\"\"Limit value.\"\"\"
+          if value > high:
+              return high
+          return value
+      \(Self.fence)
+
+      \(Self.fence)python
+      print(clamp(15, 0, 10))
+      \(Self.fence)
+      """
+    let edits = try format.parse(reply: reply)
+    let expected = Self.python.replacingOccurrences(
+      of: "        return low\n\n    return value\n",
+      with: "        return high\n    return value\n")
+    #expect(edits == [FileEdit(path: "m.py", change: .write(expected))])
+  }
+
+  @Test func aMethodAnsweredAtColumnZeroIsIndentedBackIntoItsClass() throws {
+    let extent = try #require(SymbolExtent.find("total", in: Self.javascript, path: "cart.js"))
+    let format = FunctionFormat(path: "cart.js", extent: extent, content: Self.javascript)
+    let reply =
+      "\(Self.fence)js\ntotal(percent = 0) {\n  return this.subtotal() * (1 - percent / 100);\n}\n\(Self.fence)\n"
+    let edits = try format.parse(reply: reply)
+    guard case .write(let text) = edits.first?.change else {
+      Issue.record("expected a whole-file write, got \(edits)")
+      return
+    }
+    #expect(
+      text.contains(
+        "  total(percent = 0) {\n    return this.subtotal() * (1 - percent / 100);\n  }\n}\n"))
+    #expect(text.contains("  // percent is 0-100\n"), "lines outside the function stay")
+    #expect(text.hasPrefix("'use strict';\n") && text.hasSuffix("module.exports = { Cart };\n"))
+  }
+
+  @Test func repliesThatDoNotDefineTheFunctionOrShortenItAreRefused() throws {
+    let extent = try #require(SymbolExtent.find("clamp", in: Self.python, path: "m.py"))
+    let format = FunctionFormat(path: "m.py", extent: extent, content: Self.python)
+    #expect(try format.parse(reply: "I think the bug is on line 3.") == [])
+    #expect(throws: EditParseError.self) {
+      try format.parse(reply: "\(Self.fence)python\nreturn high\n\(Self.fence)\n")
+    }
+    #expect(throws: EditParseError.self) {
+      try format.parse(
+        reply:
+          "\(Self.fence)python\ndef clamp(value, low, high):\n    # ... rest unchanged\n\(Self.fence)\n"
+      )
+    }
+  }
+
+  @Test func focusNeedsExactlyOneNamedFunctionThatIsPartOfItsFile() {
+    let files: [String: String?] = [
+      "m.py": Self.python, "test_m.py": "def test_clamp():\n    pass\n",
+    ]
+    let isTest = { (path: String) in path.hasPrefix("test_") }
+    let one = FunctionFocus.choose(
+      text: "Fix clamp in m.py so test_clamp passes", scope: ["m.py", "test_m.py"], files: files,
+      isTest: isTest)
+    #expect(one?.extent.name == "clamp")
+    #expect(one?.path == "m.py")
+    #expect(
+      FunctionFocus.choose(
+        text: "Make clamp faster", scope: ["m.py"], files: files, isTest: isTest) == nil,
+      "only a fix is focused: a change of behaviour may need the rest of the file")
+    #expect(
+      FunctionFocus.choose(
+        text: "Fix Clamp in m.py", scope: ["m.py"], files: files, isTest: isTest) == nil,
+      "names match with their case, so English words do not pick functions")
+    #expect(
+      FunctionFocus.choose(
+        text: "Fix clamp and tail", scope: ["m.py"], files: files, isTest: isTest) == nil)
+    #expect(
+      FunctionFocus.choose(
+        text: "Fix the tests: add a count() method to Box", scope: ["m.py"], files: files,
+        isTest: isTest) == nil)
+    let whole: [String: String?] = ["f.py": "def answer():\n    return 1\n"]
+    #expect(
+      FunctionFocus.choose(text: "Fix answer", scope: ["f.py"], files: whole, isTest: isTest)
+        == nil,
+      "a function that is the whole file gains nothing from focus")
+  }
+}
