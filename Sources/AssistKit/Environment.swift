@@ -12,15 +12,19 @@ package struct Environment: Sendable {
   package var clock: any Clock<Duration>
   /// Where assist keeps its files.
   package var paths: AssistPaths
+  /// When a failing endpoint is benched; each run keeps its own record book with these thresholds.
+  package var endpointHealth: EndpointHealth.Policy
 
   /// Creates an environment.
   package init(
     variables: [String: String], transport: any HTTPTransport,
-    clock: any Clock<Duration> = ContinuousClock(), paths: AssistPaths
+    clock: any Clock<Duration> = ContinuousClock(), paths: AssistPaths,
+    endpointHealth: EndpointHealth.Policy = .init()
   ) {
     self.variables = variables
     self.transport = transport
     self.clock = clock
     self.paths = paths
+    self.endpointHealth = endpointHealth
   }
 }

@@ -20,7 +20,7 @@ package final class ScriptedModelServer: Sendable {
   ///   - promptTokens: Reported prompt tokens per call.
   package init(replies: [String], promptTokens: Int = 400) throws {
     server = try LoopbackServer(
-      replies: replies.map { Self.stream($0, promptTokens: promptTokens) })
+      replies: replies.map { Self.reply($0, promptTokens: promptTokens) })
   }
 
   /// The last request's messages, decoded.
@@ -33,7 +33,13 @@ package final class ScriptedModelServer: Sendable {
     return messages.map { m in m.compactMapValues { $0 as? String } }
   }
 
-  private static func stream(_ text: String, promptTokens: Int) -> LoopbackReply {
+  /// One reply streamed the way llama.cpp streams it, for a ``LoopbackServer`` that mixes model
+  /// replies with faults.
+  /// - Parameters:
+  ///   - text: The reply text.
+  ///   - promptTokens: Reported prompt tokens.
+  /// - Returns: The scripted connection.
+  package static func reply(_ text: String, promptTokens: Int = 400) -> LoopbackReply {
     var events: [String] = []
     let pieces = stride(from: 0, to: text.count, by: 24).map { offset -> String in
       let start = text.index(text.startIndex, offsetBy: offset)

@@ -40,16 +40,16 @@ extension Coordinator {
       plan = Planner.singleSubtask(task: options.task, context: setup.context, origin: .singleAgent)
     } else {
       let planner = Planner(
-        client: ModelClient(environment: environment), prompts: setup.prompts, recorder: recorder)
+        client: setup.client(environment), prompts: setup.prompts, recorder: recorder)
       (plan, attempts) = try await planner.plan(
-        task: options.task, agent: try setup.agents.agent(for: .planner), tier: setup.plannerTier,
-        context: setup.context, parentSpan: nil)
+        task: options.task, agent: try setup.agents.agent(for: .planner),
+        tier: await setup.plannerTier(), context: setup.context, parentSpan: nil)
     }
     var notices = setup.notices
     var items: [PlanPreview.Item] = []
     for subtask in plan.subtasks {
       let agent = try setup.agents.agent(for: subtask.kind)
-      let (decision, request) = try setup.route(subtask, agent: agent, record: false)
+      let (decision, request) = try await setup.route(subtask, agent: agent, record: false)
       let tier = decision.tier.flatMap { name in setup.tiers.first { $0.name == name } }
       let estimate = tier?.cost(input: request.promptTokens, output: request.maxTokens / 2) ?? 0
       items.append(

@@ -63,7 +63,8 @@ package actor Coordinator {
     let recorder = SpanRecorder(clock: ContinuousClock())
     let runSpan = await recorder.begin(.run)
     var notices = setup.notices
-    let client = ModelClient(environment: environment)
+    // One client per run, on the run's health: routing skips the tiers its failures bench.
+    let client = setup.client(environment)
 
     // Plan.
     let planSpan = await recorder.begin(.plan, parent: runSpan)
@@ -75,7 +76,7 @@ package actor Coordinator {
       plan = Planner.singleSubtask(task: options.task, context: setup.context, origin: .singleAgent)
     } else {
       let planner = Planner(client: client, prompts: setup.prompts, recorder: recorder)
-      let tier = setup.plannerTier
+      let tier = await setup.plannerTier()
       (plan, plannerAttempts) = try await planner.plan(
         task: options.task, agent: try setup.agents.agent(for: .planner), tier: tier,
         context: setup.context,
@@ -91,14 +92,10 @@ package actor Coordinator {
 
     // Route.
     var decisions: [String: RoutingDecision] = [:]
-    var ladders: [String: [Tier]] = [:]
     for subtask in plan.subtasks {
       let agent = try setup.agents.agent(for: subtask.kind)
-      let (decision, _) = try setup.route(subtask, agent: agent)
+      let (decision, _) = try await setup.route(subtask, agent: agent)
       decisions[subtask.id] = decision
-      ladders[subtask.id] = decision.ladder.compactMap { name in
-        setup.tiers.first { $0.name == name }
-      }
       events(.routed(subtask: subtask.id, ladder: decision.ladder, reasons: decision.reasons))
       if let notice = decision.notice, !notices.contains(notice) {
         notices.append(notice)
@@ -166,12 +163,19 @@ package actor Coordinator {
             {
               agent.editFormat = format
             }
+            // Tiers benched since routing (by an earlier sub-task's failures) are not retried.
+            let (ladder, skipped) = await setup.ladder(decisions[subtask.id]?.ladder ?? [])
+            for reason in skipped {
+              let notice = "\(subtask.id): \(reason)"
+              notices.append(notice)
+              events(.notice(notice))
+            }
             let inputs = SubAgent.Inputs(
               runID: setup.runID, task: options.task, subtask: subtask,
               agent: agent, context: setup.context,
               dependencyChanges: Self.composedChanges(of: dependencies),
               dependencyFindings: dependencies.flatMap(\.handBack.findings),
-              ladder: ladders[subtask.id] ?? [], reflections: options.reflections,
+              ladder: ladder, reflections: options.reflections,
               repositoryPath: setup.root, baseCommit: setup.baseCommit)
             running += 1
             started = true

@@ -34,7 +34,20 @@ package enum FunctionFocus {
         found.append(FunctionFormat(path: path, extent: extent, content: content))
       }
     }
-    return found.count == 1 ? found[0] : nil
+    if found.count == 1 { return found[0] }
+    // "Fix median in stats.c: … the mean of …": the function right after "fix" is the target,
+    // the others are English words that happen to name functions too.
+    let words = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+    guard let fix = words.firstIndex(where: { $0.lowercased() == "fix" }) else { return nil }
+    let after = Array(words[(fix + 1)...].prefix(4))
+    // "Fix Cart.total in …" names the function second; "Fix clamp and tail" names two.
+    guard
+      let index = after.prefix(2).firstIndex(where: { name in
+        found.contains { $0.extent.name == name }
+      }),
+      !["and", "or"].contains(index + 1 < after.count ? after[index + 1] : "")
+    else { return nil }
+    return found.first { $0.extent.name == after[index] }
   }
 
   /// Whether `text` asks to fix something (a bug, a failing test) rather than to add or change.

@@ -18,25 +18,39 @@ struct RunSetup: Sendable {
   var verifier: (any CandidateVerifying)?
   var notices: [String]
   var cloudPrice: Tier.Price?
+  /// The run's endpoint failures and cooldowns: its ``ModelClient`` records them, routing reads
+  /// them.
+  var health: EndpointHealth
 
   /// Sub-agents run at once: the most slots any usable tier has (llama.cpp queues the rest).
   var concurrency: Int { max(1, tiers.map(\.slots).max() ?? 1) }
 
+  /// The run's client: the environment's transport and keys, and the run's ``health``.
+  func client(_ environment: Environment) -> ModelClient {
+    ModelClient(environment: environment, health: health)
+  }
+
+  /// The tiers whose endpoints are all benched right now.
+  func cooldowns() async -> Set<String> {
+    await health.benchedTiers(among: tiers)
+  }
+
   /// The tier the planner runs on: the router's choice for a planning request.
-  var plannerTier: Tier {
+  func plannerTier() async -> Tier {
     let request = RoutingRequest(
       kind: "planner", difficulty: 3, promptTokens: 1_500, maxTokens: 768)
-    let decision = (try? decide(request)) ?? nil
+    let benched = await cooldowns()
+    let decision = try? decide(request, cooldowns: benched)
     return decision?.tier.flatMap { name in tiers.first { $0.name == name } }
       ?? tiers[tiers.count - 1]
   }
 
   /// The router's decision for `request` against measured history and spend, not stored.
-  private func decide(_ request: RoutingRequest) throws -> RoutingDecision {
+  private func decide(_ request: RoutingRequest, cooldowns: Set<String>) throws -> RoutingDecision {
     let history = try routing.store.history(window: routing.router.policy.history.window)
     return routing.router.route(
       subtask: request, tiers: tiers, history: history, budget: try routing.budget(runID: runID),
-      cooldowns: [])
+      cooldowns: cooldowns)
   }
 
   static func make(
@@ -93,13 +107,15 @@ struct RunSetup: Sendable {
         folders: PromptLibrary.searchPath(paths: paths, repositoryRoot: root)),
       context: try RepoContext.load(from: repository, revision: base.description),
       verifier: verifier,
-      notices: notices, cloudPrice: config.counterfactualTier?.price)
+      notices: notices, cloudPrice: config.counterfactualTier?.price,
+      health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth))
   }
 
-  /// Routes one sub-task; `record` stores the decision with its inputs (not for previews).
+  /// Routes one sub-task around the tiers benched now; `record` stores the decision with its
+  /// inputs (not for previews).
   func route(
     _ subtask: Subtask, agent: AgentDefinition, record: Bool = true
-  ) throws -> (RoutingDecision, RoutingRequest) {
+  ) async throws -> (RoutingDecision, RoutingRequest) {
     let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
     let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
     let promptTokens = files.reduce(600) {
@@ -113,9 +129,25 @@ struct RunSetup: Sendable {
       identifierSensitive: !words.isDisjoint(with: ["rename", "renames", "renaming"]),
       editFormat: agent.editFormat,
       hints: .init(preferTier: agent.preferTier, minTier: agent.minTier))
+    let cooldowns = await cooldowns()
     let decision =
-      record ? try routing.route(request, runID: runID, subtaskID: subtask.id) : try decide(request)
+      record
+      ? try routing.route(request, runID: runID, subtaskID: subtask.id, cooldowns: cooldowns)
+      : try decide(request, cooldowns: cooldowns)
     return (decision, request)
+  }
+
+  /// A routed ladder as it stands when its sub-task starts: rungs benched since routing are left
+  /// out, with a reason each, unless that would leave none (the client then reports the cooldown).
+  func ladder(_ names: [String]) async -> (tiers: [Tier], skipped: [String]) {
+    let routed = names.compactMap { name in tiers.first { $0.name == name } }
+    let benched = await cooldowns()
+    let open = routed.filter { !benched.contains($0.name) }
+    guard !open.isEmpty, open.count < routed.count else { return (routed, []) }
+    let skipped = routed.filter { benched.contains($0.name) }.map {
+      "\($0.name) skipped: in cooldown (its endpoints are failing)"
+    }
+    return (open, skipped)
   }
 
   /// Feeds a finished sub-task's attempts into the router's measured history.

@@ -90,16 +90,24 @@ package struct SubAgent: Sendable {
       inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(compact: false)
     let compactBaseline =
       inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(compact: true)
+    var previousTier: String?
     for (step, tier) in inputs.ladder.enumerated() {
-      if step > 0 {
+      // A tier benched during this sub-task (its endpoints kept failing) is not escalated onto
+      // while a later one remains; it would fail at once without sending anything.
+      if step > 0, step < inputs.ladder.count - 1,
+        await !client.health.benchedTiers(among: [tier]).isEmpty
+      {
+        events(.notice("\(inputs.subtask.id): \(tier.name) skipped: in cooldown"))
+        continue
+      }
+      if let from = previousTier {
         events(
-          .escalated(
-            subtask: inputs.subtask.id, from: inputs.ladder[step - 1].name, to: tier.name,
-            reason: lastFailure))
+          .escalated(subtask: inputs.subtask.id, from: from, to: tier.name, reason: lastFailure))
         let span = await recorder.begin(
           .escalation, parent: parentSpan, subtask: inputs.subtask.id, tier: tier.name)
-        await recorder.end(span) { $0.attributes["from"] = inputs.ladder[step - 1].name }
+        await recorder.end(span) { $0.attributes["from"] = from }
       }
+      previousTier = tier.name
       do {
         if let done = try await attemptTier(
           tier, step: step, inputs: inputs, lastFailure: lastFailure,
@@ -367,7 +375,8 @@ package struct SubAgent: Sendable {
   ) async throws -> EditOutcome {
     let span = await recorder.begin(.gate, parent: parentSpan, subtask: inputs.subtask.id)
     let pipeline = EditPipeline(
-      checks: checkCommands.isEmpty ? nil : CheckCommands(commands: checkCommands))
+      checks: checkCommands.isEmpty
+        ? nil : CheckCommands(commands: checkCommands, environment: client.variables))
     let base = try RepositoryEditBase(
       repository: Repository(at: inputs.repositoryPath), revision: inputs.baseCommit)
     // One file in scope: edits that name no file belong to it (not a guess; the fragment check

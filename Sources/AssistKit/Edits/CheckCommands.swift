@@ -1,10 +1,11 @@
 internal import Foundation
-internal import Subprocess
-internal import SystemPackage
 
 /// The optional per-language check of the gate (`py: python3 -m py_compile {file}`), run by
 /// `/bin/sh` in a scratch folder holding the changed files and their base siblings, never in the
 /// user's working tree.
+///
+/// Commands run through ``CommandRunner`` like the test commands do: without API keys in their
+/// environment, and in a process group of their own that is killed whole on timeout.
 package struct CheckCommands: Sendable {
   /// A file to put in the scratch folder.
   package struct File: Sendable, Equatable {
@@ -20,13 +21,25 @@ package struct CheckCommands: Sendable {
 
   /// Commands by file extension (without the dot); `{file}` is replaced by the quoted path.
   package var commands: [String: String]
-  /// How long one command may run before it is killed.
+  /// How long one command may run before its process group is killed.
   package var timeout: Duration
+  /// The commands' environment: the caller's minus secrets (``ChildEnvironment``).
+  package private(set) var environment: [String: String]
 
   /// Creates the checks.
-  package init(commands: [String: String], timeout: Duration = .seconds(60)) {
+  /// - Parameters:
+  ///   - commands: Commands by file extension.
+  ///   - timeout: How long one command may run.
+  ///   - environment: The process environment (``Environment/variables``); secrets are removed
+  ///     here. `nil` takes this process's environment, still without secrets.
+  package init(
+    commands: [String: String], timeout: Duration = .seconds(60),
+    environment: [String: String]? = nil
+  ) {
     self.commands = commands
     self.timeout = timeout
+    self.environment = ChildEnvironment.trimmed(
+      environment ?? ProcessInfo.processInfo.environment)
   }
 
   /// The command for `path`, with `{file}` filled in, or `nil` if its extension has none.
@@ -43,7 +56,8 @@ package struct CheckCommands: Sendable {
   /// - Parameters:
   ///   - changed: The changed files' new contents (their commands run).
   ///   - support: Base files the checks may need (written first; not checked).
-  /// - Returns: One failure per command that failed, timed out, or could not run.
+  /// - Returns: One failure per command that failed, timed out, or could not run; if the task is
+  ///   cancelled, the command it stopped is a failure and the rest do not run.
   package func run(changed: [File], support: [File]) async -> [GateFailure] {
     let checks = changed.compactMap { file in command(for: file.path).map { (file.path, $0) } }
     guard !checks.isEmpty else { return [] }
@@ -63,8 +77,18 @@ package struct CheckCommands: Sendable {
       ]
     }
     var failures: [GateFailure] = []
+    let runner = CommandRunner(timeout: timeout, outputLimit: 16_384, environment: environment)
     for (path, command) in checks {
-      if let problem = await run(command, in: scratch) {
+      let problem: String?
+      do {
+        problem = self.problem(with: try await runner.run(command, in: scratch))
+      } catch {
+        // Cancelled: the runner killed the group; report it and run nothing more.
+        failures.append(
+          GateFailure(kind: .checkCommand, path: path, detail: "`\(command)` was cancelled"))
+        break
+      }
+      if let problem {
         let detail = problem.replacingOccurrences(of: scratch + "/", with: "")
         failures.append(GateFailure(kind: .checkCommand, path: path, detail: detail))
       }
@@ -72,31 +96,22 @@ package struct CheckCommands: Sendable {
     return failures
   }
 
-  /// Runs one command; returns its trimmed output when it fails, `nil` when it succeeds.
-  private func run(_ command: String, in directory: String) async -> String? {
-    let timeout = self.timeout
-    do {
-      return try await withThrowingTaskGroup(of: String?.self) { group in
-        group.addTask {
-          let result = try await Subprocess.run(
-            .path(FilePath("/bin/sh")), arguments: ["-c", command + " 2>&1"],
-            workingDirectory: FilePath(directory), output: .string(limit: 1 << 20),
-            error: .discarded)
-          if result.terminationStatus.isSuccess { return nil }
-          let output = String(result.standardOutput.suffix(2000)).trimmingCharacters(
-            in: .whitespacesAndNewlines)
-          return "`\(command)` failed (\(result.terminationStatus)):\n\(output)"
-        }
-        group.addTask {
-          try await Task.sleep(for: timeout)
-          return "`\(command)` did not finish within \(timeout) and was stopped"
-        }
-        let first = try await group.next() ?? nil
-        group.cancelAll()
-        return first
-      }
-    } catch {
-      return "`\(command)` could not run: \(error)"
+  /// What went wrong with one command, with the tail of its output; `nil` when it passed.
+  private func problem(with result: VerificationResult) -> String? {
+    let command = result.command
+    switch result.status {
+    case .passed:
+      return nil
+    case .failed:
+      let output = String(result.output.suffix(2000)).trimmingCharacters(
+        in: .whitespacesAndNewlines)
+      let code = result.exitCode ?? 0
+      let status = code < 0 ? "signaled(\(-code))" : "exited(\(code))"
+      return "`\(command)` failed (\(status)):\n\(output)"
+    case .timedOut:
+      return "`\(command)` did not finish within \(timeout) and was stopped"
+    case .couldNotRun:
+      return "`\(command)` could not run: \(result.output)"
     }
   }
 }

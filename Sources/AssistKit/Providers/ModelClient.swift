@@ -47,10 +47,13 @@ package struct ModelClient: Sendable {
   /// - Parameters:
   ///   - environment: Transport, clock and environment variables.
   ///   - retry: Retry and backoff.
-  ///   - health: Shared cooldown state.
+  ///   - health: Shared cooldown state; a fresh one with the environment's
+  ///     ``Environment/endpointHealth`` policy by default.
   package init(
     environment: Environment, retry: RetryPolicy = RetryPolicy(), health: EndpointHealth? = nil
   ) {
+    let health =
+      health ?? EndpointHealth(clock: environment.clock, policy: environment.endpointHealth)
     self.init(
       transport: environment.transport, variables: environment.variables,
       clock: environment.clock, retry: retry, health: health)

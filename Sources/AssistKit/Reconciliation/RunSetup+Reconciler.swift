@@ -1,10 +1,10 @@
 extension RunSetup {
   /// The run's reconciler: the config's precedence, the arbiter agent on the first tier of its
   /// routed ladder (unless `--no-arbiter`), and the repository's tests on each candidate when
-  /// verification is on.
+  /// verification is on. The arbiter's route skips tiers benched by then.
   func reconciler(
     options: TaskOptions, client: ModelClient, billing: (any CallBilling)?
-  ) -> Reconciler {
+  ) async -> Reconciler {
     var reconciler = Reconciler(rule: ReconcileRule(precedence: config.reconcilePrecedence))
     guard !options.noArbiter, let agent = try? agents.agent(for: .arbiter) else {
       return reconciler
@@ -12,7 +12,7 @@ extension RunSetup {
     let subtask = Subtask(
       id: "arbiter", kind: .arbiter, goal: "settle conflicts between sub-agents", files: [],
       difficulty: 4)
-    guard let (decision, _) = try? route(subtask, agent: agent, record: false),
+    guard let (decision, _) = try? await route(subtask, agent: agent, record: false),
       let name = decision.ladder.first, let tier = tiers.first(where: { $0.name == name })
     else { return reconciler }
     reconciler.arbiter = ModelArbiter(client: client, tier: tier, agent: agent, billing: billing)

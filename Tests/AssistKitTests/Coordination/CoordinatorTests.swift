@@ -39,11 +39,16 @@ import Testing
 
   struct Harness {
     let repo: TemporaryRepository
-    let environment: Environment
+    var environment: Environment
     let events = EventLog()
 
     init(small: ScriptedModelServer, medium: ScriptedModelServer, pricedMedium: Bool = false) throws
     {
+      try self.init(smallURL: small.url, mediumURL: medium.url, pricedMedium: pricedMedium)
+    }
+
+    /// Tiers local-small and local-medium at any servers (a scripted model, or one that fails).
+    init(smallURL: String, mediumURL: String, pricedMedium: Bool = false) throws {
       var files: [String: String] = [:]
       for name in ["inventory.py", "report.py", "test_inventory.py"] {
         files[name] = try String(
@@ -57,9 +62,9 @@ import Testing
       try """
       tiers:
         - name: local-small
-          endpoints: [\(small.url)]
+          endpoints: [\(smallURL)]
         - name: local-medium
-          endpoints: [\(medium.url)]
+          endpoints: [\(mediumURL)]
           \(pricedMedium ? "price: {input: 10, output: 30}" : "")
       verify:
         command: python3 -m unittest -q
@@ -84,6 +89,7 @@ import Testing
           case .escalated(let s, let from, let to, _): "escalated \(s) \(from)->\(to)"
           case .attemptFinished(let s, let tier, let round, let outcome, let accepted):
             "\(s) \(tier) r\(round) \(accepted ? "ok" : "no"): \(outcome)"
+          case .notice(let text): "notice \(text)"
           default: nil
           }
         if let line { events.lines.withLock { $0.append(line) } }
@@ -240,5 +246,70 @@ extension CoordinatorTests {
       _ = try await coordinator.resume(paused.run.id)
     }
     #expect(resumedAgain?.description.contains("is proposed") == true)
+  }
+}
+
+/// Endpoint cooldowns reach routing: the run's client benches a tier whose endpoint keeps failing,
+/// and the run's later routing decisions and ladders leave it out.
+extension CoordinatorTests {
+  static let cooldownReason = "in cooldown (its endpoints are failing)"
+
+  @Test func aTierBenchedByThePlannersFailuresIsSkippedByTheNextRoutingDecision() async throws {
+    let small = try ScriptedModelServer(replies: [Self.goodReply])
+    let failing = try LoopbackServer(replies: [
+      .json(status: 500, #"{"error": {"message": "boom"}}"#)
+    ])
+    var harness = try Harness(smallURL: small.url, mediumURL: failing.url)
+    harness.environment.endpointHealth = .init(failuresBeforeCooldown: 1)
+    harness.environment.clock = RecordingClock()  // backoff waits return at once
+    let report = try await harness.run(TaskOptions(task: Self.task, verify: false))
+
+    // The planner runs on local-medium: three attempts, three 500s, one failed call: benched.
+    #expect(report.plannerAttempts.map(\.tier) == ["local-medium"])
+    #expect(report.plan.origin == .fallback)
+    // The fallback sub-task would climb local-small → local-medium; now local-medium is left out.
+    let decision = try #require(report.decisions["s1"])
+    #expect(decision.ladder == ["local-small"])
+    let medium = decision.considered.first { $0.tier == "local-medium" }
+    #expect(medium?.verdict == .skipped)
+    #expect(medium?.reason == Self.cooldownReason)
+    #expect(decision.reasons.contains("local-medium skipped: \(Self.cooldownReason)"))
+    // The stored decision says so too, and the sub-task ran on the tier that answers.
+    let stored = try RoutingStore(store: Store(path: harness.environment.paths.storePath))
+      .decisions(runID: report.run.id)
+    #expect(stored.first?.decision.ladder == ["local-small"])
+    #expect(report.results.first?.status == .accepted)
+    #expect(failing.requests.count == 3)  // nothing called local-medium after the planner
+  }
+
+  @Test func aTierBenchedByAnEarlierSubtaskLeavesTheLadderOfALaterOne() async throws {
+    // Two independent sub-tasks, run one at a time (one slot): the analysis on local-medium, then
+    // the edit routed local-small → local-medium before anything failed.
+    let plan = #"""
+      {"subtasks": [
+        {"id": "look", "kind": "analysis", "goal": "find where Inventory.add is called", "files": ["report.py"], "depends_on": [], "difficulty": 1},
+        {"id": "edit", "kind": "migration", "goal": "add count(name) to Inventory", "files": ["inventory.py"], "depends_on": [], "difficulty": 1}
+      ]}
+      """#
+    let small = try ScriptedModelServer(replies: ["I cannot do that."])
+    let medium = try LoopbackServer(replies: [
+      ScriptedModelServer.reply(plan), .json(status: 500, #"{"error": {"message": "boom"}}"#),
+    ])
+    var harness = try Harness(smallURL: small.url, mediumURL: medium.url)
+    harness.environment.endpointHealth = .init(failuresBeforeCooldown: 1)
+    harness.environment.clock = RecordingClock()
+    let report = try await harness.run(
+      TaskOptions(task: Self.task, verify: false, reflections: 0))
+
+    #expect(report.plan.origin == .planner, "\(report.plan.rejections)")
+    #expect(report.decisions["edit"]?.ladder == ["local-small", "local-medium"])
+    let results = Dictionary(uniqueKeysWithValues: report.results.map { ($0.subtask.id, $0) })
+    #expect(results["look"]?.attempts.map(\.tier) == ["local-medium"])
+    // The edit failed on local-small and did not climb to the benched local-medium.
+    #expect(results["edit"]?.attempts.map(\.tier) == ["local-small"])
+    let notice = "edit: local-medium skipped: \(Self.cooldownReason)"
+    #expect(report.notices.contains(notice))
+    #expect(harness.events.lines.withLock { $0.contains("notice " + notice) })
+    #expect(medium.requests.count == 1 + 3)  // the plan, then the analysis's three attempts
   }
 }

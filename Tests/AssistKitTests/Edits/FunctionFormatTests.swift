@@ -188,6 +188,11 @@ import Testing
       FunctionFocus.choose(
         text: "Fix the tests: add a count() method to Box", scope: ["m.py"], files: files,
         isTest: isTest) == nil)
+    #expect(
+      FunctionFocus.choose(
+        text: "Fix clamp in m.py: it must return high, like tail does", scope: ["m.py"],
+        files: files, isTest: isTest)?.extent.name == "clamp",
+      "of several named functions, the one the fix names is the target")
     let whole: [String: String?] = ["f.py": "def answer():\n    return 1\n"]
     #expect(
       FunctionFocus.choose(text: "Fix answer", scope: ["f.py"], files: whole, isTest: isTest)
