@@ -117,4 +117,45 @@ struct TaskEndToEndTests {
     #expect(try sandbox.repo.git("status", "--porcelain") == before)
     #expect(try sandbox.repo.git("rev-parse", "HEAD") == head)
   }
+
+  /// Issue 11 in CI: the local cascade (0.5B first, one function shown alone with the failing
+  /// test, fresh samples with feedback, then the 1.5B) lands real bug fixes that the examples'
+  /// own tests confirm, records every attempt, and says how it verified them in the commit.
+  @Test(
+    .enabled(if: enabled && medium != nil),
+    arguments: [
+      (
+        "py-mathutils",
+        "Fix clamp in mathutils.py: a value above high must return high (`python3 -m unittest test_mathutils.ClampTests` must pass).",
+        "python3 -m unittest test_mathutils.ClampTests"
+      ),
+      (
+        "js-cart",
+        "Fix Cart.total in cart.js: percent is 0-100, so total(10) must take ten percent off (`npm test` must pass).",
+        "node --test"
+      ),
+    ])
+  func theLocalCascadeLandsAVerifiedBugFix(example: String, task: String, check: String)
+    async throws
+  {
+    let sandbox = try Sandbox(example: example)
+    #expect(try await sandbox.sh(check + " >/dev/null 2>&1") != 0, "the bug is there before")
+    let (status, out, err) = try await sandbox.assist([
+      "task", task, "--local-only", "--single-agent", "--apply", "--json",
+    ])
+    #expect(status == 0, "stderr: \(err.suffix(2000))")
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+    let run = try #require(report["run"] as? [String: Any])
+    #expect(run["status"] as? String == "applied", "\(run)")
+    let attempts = try #require(
+      (report["subtasks"] as? [[String: Any]])?.first?["attempts"] as? [[String: Any]])
+    #expect(attempts.first?["tier"] as? String == "local-small", "the cheap tier goes first")
+    #expect(attempts.first?["format"] as? String == "function", "one named function, alone")
+    #expect(attempts.filter { $0["stage"] as? String == "accepted" }.count == 1)
+    #expect(attempts.allSatisfy { ($0["outputTokens"] as? Int ?? 0) > 0 })
+    #expect(try await sandbox.sh(check) == 0, "the example's own tests pass after --apply")
+    let log = try sandbox.repo.git("log", "-1", "--format=%B")
+    #expect(log.contains("Assist-Verified:"), "\(log)")
+  }
 }

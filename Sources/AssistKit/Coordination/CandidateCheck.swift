@@ -8,13 +8,13 @@ package protocol CandidateVerifying: Sendable {
   func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict
   /// How the tests fail before any change, for the first prompt; `nil` when they pass or did
   /// not run. Small models find a bug far more often when they see the failing assertion.
-  /// - Parameter compact: Only the failing assertions (for a one-function prompt), not the
-  ///   header and test names.
-  func baselineFailure(compact: Bool) async -> String?
+  /// - Parameter function: For a one-function prompt: only the assertions of the tests that
+  ///   mention it (all when none does), no header; `nil` for the full rendering.
+  func baselineFailure(focusedOn function: String?) async -> String?
 }
 
 extension CandidateVerifying {
-  package func baselineFailure(compact: Bool) async -> String? { nil }
+  package func baselineFailure(focusedOn function: String?) async -> String? { nil }
 }
 
 /// What the tests said about a candidate.

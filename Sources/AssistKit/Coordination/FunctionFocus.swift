@@ -6,6 +6,9 @@
 /// not all of it. Tasks that name several functions (renames, cache-and-invalidate), none (add a
 /// method) or that add features keep the whole-file formats.
 package enum FunctionFocus {
+  /// Samples beyond `--reflections` on the first tier of the ladder: a focused call to the 0.5B
+  /// costs a few hundred tokens and it gets a named ten-line fix right often enough to try more.
+  package static let extraSamples = 2
   /// Longest function shown on its own; longer ones go whole-file.
   package static let maxLines = 80
 

@@ -87,9 +87,7 @@ package struct SubAgent: Sendable {
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
     var lastFailure = ""
     let baseline =
-      inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(compact: false)
-    let compactBaseline =
-      inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(compact: true)
+      inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: nil)
     var previousTier: String?
     for (step, tier) in inputs.ladder.enumerated() {
       // A tier benched during this sub-task (its endpoints kept failing) is not escalated onto
@@ -111,8 +109,7 @@ package struct SubAgent: Sendable {
       do {
         if let done = try await attemptTier(
           tier, step: step, inputs: inputs, lastFailure: lastFailure,
-          baseline: (full: baseline, compact: compactBaseline), result: &result,
-          parentSpan: parentSpan)
+          baseline: baseline, result: &result, parentSpan: parentSpan)
         {
           return done
         }
@@ -130,8 +127,8 @@ package struct SubAgent: Sendable {
 
   /// Tries one tier with its reflection rounds; returns the finished result or `nil` to escalate.
   private func attemptTier(
-    _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String,
-    baseline: (full: String?, compact: String?), result: inout SubtaskResult, parentSpan: Int?
+    _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, baseline: String?,
+    result: inout SubtaskResult, parentSpan: Int?
   ) async throws -> SubtaskResult? {
     let scope = scopeFiles(inputs)
     let current = currentFiles(inputs)
@@ -156,20 +153,24 @@ package struct SubAgent: Sendable {
       return result
     }
     let escalatedFrom = step > 0 && !lastFailure.isEmpty ? lastFailure : nil
+    let focusedBaseline: String? =
+      if let focus { await verifier?.baselineFailure(focusedOn: focus.extent.name) } else { nil }
     var messages = [
       ChatMessage.system(inputs.agent.systemPrompt),
       ChatMessage.user(
         try focus.map {
           try focusedPrompt(
-            inputs, focus: $0, baseline: baseline.compact, escalatedFrom: escalatedFrom,
+            inputs, focus: $0, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
             previous: "")
         }
           ?? prompt(
             inputs, tier: tier, format: format, scope: scope, current: current,
-            baseline: baseline.full, escalatedFrom: escalatedFrom)),
+            baseline: baseline, escalatedFrom: escalatedFrom)),
     ]
     var prior: [EditApplier.FileChange] = inputs.dependencyChanges
-    for round in 0...inputs.reflections {
+    // Focused samples on the first tier are cheap (a few hundred tokens): take a few more there.
+    let rounds = inputs.reflections + (focus != nil && step == 0 ? FunctionFocus.extraSamples : 0)
+    for round in 0...rounds {
       try Task.checkCancellation()
       events(
         .attemptStarted(
@@ -227,8 +228,11 @@ package struct SubAgent: Sendable {
         if let focus {
           messages[1] = .user(
             try focusedPrompt(
-              inputs, focus: focus, baseline: baseline.compact, escalatedFrom: escalatedFrom,
-              previous: Self.previousAnswer(nil, feedback: outcome.feedback)))
+              inputs, focus: focus, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
+              previous: Self.previousAnswer(
+                outcome.changes.allSatisfy { $0.old == $0.new } && outcome.parseError == nil
+                  ? "An earlier answer returned the function unchanged, so the bug is still there."
+                  : "An earlier answer was not usable:\n\n" + outcome.feedback)))
         } else {
           messages += [
             ChatMessage.assistant(reply),
@@ -253,13 +257,14 @@ package struct SubAgent: Sendable {
               subtask: inputs.subtask.id, tier: tier.name, round: round,
               outcome: "tests: \(summary)", accepted: false))
           if let focus {
-            let answer = changes.first { $0.path == focus.path }?.new.flatMap { text in
-              SymbolExtent.find(focus.extent.name, in: text, path: focus.path)?.source(in: text)
-            }
+            let failing = FailureExcerpt.assertions(
+              feedback, mentioning: focus.extent.name, budget: 600)
             messages[1] = .user(
               try focusedPrompt(
-                inputs, focus: focus, baseline: baseline.compact, escalatedFrom: escalatedFrom,
-                previous: Self.previousAnswer(answer, feedback: feedback)))
+                inputs, focus: focus, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
+                previous: Self.previousAnswer(
+                  "An earlier answer changed the function, but the test still fails:\n\n"
+                    + failing)))
           } else {
             messages += [ChatMessage.assistant(reply), ChatMessage.user(feedback)]
           }
@@ -445,10 +450,10 @@ package struct SubAgent: Sendable {
       ])
   }
 
-  /// What the previous focused answer was and why it was refused, for the next fresh prompt.
-  static func previousAnswer(_ answer: String?, feedback: String) -> String {
-    let shown = answer.map { "Your previous answer was:\n\n```\n\($0)```\n\n" } ?? ""
-    return shown + "It was not accepted:\n\n" + feedback + "\n\n"
+  /// Why the previous focused answer was refused, for the next fresh prompt. Its code is not
+  /// shown: small models shown their own wrong answer mostly send it back unchanged.
+  static func previousAnswer(_ why: String) -> String {
+    why.trimmingTrailingNewlines + "\n\n"
   }
 
   private func prompt(
@@ -517,5 +522,12 @@ package struct SubAgent: Sendable {
     }
     if let gate = outcome.gateFailures.first { return "\(outcome.stage.rawValue): \(gate)" }
     return outcome.stage.rawValue
+  }
+}
+
+extension String {
+  /// The text without its trailing newlines.
+  fileprivate var trimmingTrailingNewlines: Substring {
+    self[..<(lastIndex(where: { $0 != "\n" }).map(index(after:)) ?? startIndex)]
   }
 }

@@ -1,3 +1,5 @@
+internal import Git
+
 /// ``CandidateVerifying`` with the repository's own tests, on a scratch copy of the base commit.
 ///
 /// The baseline (tests before the change) runs once per run, so failures that were there already
@@ -39,15 +41,22 @@ package struct TestVerification: CandidateVerifying {
     ])
   }
 
-  package func baselineFailure(compact: Bool) async -> String? {
+  package func baselineFailure(focusedOn function: String?) async -> String? {
     guard requiresProgress,
       let result = try? await baseline.result(
         command: command.command, repository: repository, base: base),
       result.status == .failed || result.status == .timedOut
     else { return nil }
-    if compact {
-      let excerpt = FailureExcerpt.render(
-        result.output, budget: feedbackTokens * TestFeedback.charactersPerToken / 3)
+    if let function {
+      let files = try? RepositoryEditBase(repository: Repository(at: repository), revision: base)
+      let excerpt = FailureExcerpt.assertions(
+        result.output, mentioning: function,
+        budget: feedbackTokens * TestFeedback.charactersPerToken / 3
+      ) { path, number in
+        guard let text = try? files?.text(at: path) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return number <= lines.count ? String(lines[number - 1]) : nil
+      }
       return excerpt.isEmpty ? nil : "The test fails:\n\n" + excerpt
     }
     return "Before any change: " + TestFeedback.render(result, tokenBudget: feedbackTokens / 2)

@@ -28,7 +28,7 @@ package struct WholeFileFormat: EditFormat {
 
   package func parse(reply: String, defaultPath: String?) throws -> [FileEdit] {
     var edits: [FileEdit] = []
-    let blocks = FencedBlock.all(in: reply).filter { !$0.isShell }
+    let blocks = Self.joiningPathBlocks(FencedBlock.all(in: reply).filter { !$0.isShell })
     // One block without a path, in a request about one file, is that file.
     let pathless = blocks.filter { $0.path == nil }
     let fallback =
@@ -52,6 +52,26 @@ package struct WholeFileFormat: EditFormat {
       edits.append(FileEdit(path: path, change: .write(block.body)))
     }
     return edits
+  }
+
+  /// Small models sometimes fence the path itself (```` ```\napp.py\n``` ```` then the file's
+  /// block): a block holding only a path names the pathless block right after it.
+  static func joiningPathBlocks(_ blocks: [FencedBlock]) -> [FencedBlock] {
+    var result: [FencedBlock] = []
+    var pending: (path: String, end: Int)?
+    for var block in blocks {
+      let lines = block.body.editLines
+      if block.path == nil, lines.count == 1, FencedBlock.looksLikePath(String(lines[0].trimmed)) {
+        pending = (String(lines[0].trimmed), block.line + 2)
+        continue
+      }
+      if let named = pending, block.path == nil, block.line - named.end <= 2 {
+        block.path = named.path
+      }
+      pending = nil
+      result.append(block)
+    }
+    return result
   }
 
   /// A line that stands for omitted code (`...`, `# ... rest unchanged`, `// existing code`).

@@ -36,6 +36,64 @@ enum FailureExcerpt {
     return result
   }
 
+  /// Only the assertions: for each failing test whose block mentions `name` (every block when
+  /// none does), its first line and the lines that look like assertions or source, no tails.
+  /// For a one-function prompt to a small model, where every extra line is a distraction.
+  /// - Parameter source: The line of a repository file (path, 1-based line), to show the test
+  ///   line a `file:line` location points at when the output does not quote it (node, C).
+  static func assertions(
+    _ output: String, mentioning name: String?, budget: Int,
+    source: (String, Int) -> String? = { _, _ in nil }
+  ) -> String {
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+    }
+    var blocks = self.blocks(lines)
+    guard !blocks.isEmpty else { return tail(lines, budget: budget) }
+    if let name {
+      let about = blocks.filter { $0.contains { $0.contains(name) } }
+      if !about.isEmpty { blocks = about }
+    }
+    let wanted = ["assert", "error", "expected", "actual", "!=", "panic", "got ", "want ", "line "]
+    var result = ""
+    for block in blocks {
+      var kept = [block[0]]
+      for line in block.dropFirst() where !noise.contains(where: line.contains) {
+        let lower = line.lowercased()
+        if wanted.contains(where: lower.contains), !lower.contains("failuretype"),
+          !lower.hasSuffix("|-"), !kept.contains(line)
+        {
+          kept.append(line)
+        }
+      }
+      for location in block.flatMap(locations).reversed().prefix(2) {
+        guard let line = source(location.path, location.line)?.trimmed, !line.isEmpty,
+          !block.contains(where: { $0.contains(line) })
+        else { continue }
+        kept.append("  \(location.path):\(location.line): \(line)")
+        break
+      }
+      let piece = TestFeedback.clip(kept.joined(separator: "\n"), to: budget) + "\n"
+      guard result.count + piece.count <= budget else { break }
+      result += piece
+    }
+    return result
+  }
+
+  /// `path:line` locations in a line (`strings.test.js:7:10`, `test_stats.c:10:`).
+  static func locations(in line: String) -> [(path: String, line: Int)] {
+    var found: [(path: String, line: Int)] = []
+    let words = line.split { $0 == " " || $0 == "(" || $0 == ")" || $0 == "'" || $0 == "\"" }
+    for word in words {
+      let parts = word.split(separator: ":", omittingEmptySubsequences: false)
+      guard parts.count >= 2, let number = Int(parts[1]), number > 0,
+        FencedBlock.looksLikePath(String(parts[0])), !parts[0].hasPrefix("node")
+      else { continue }
+      found.append((String(parts[0]), number))
+    }
+    return found
+  }
+
   /// Blocks of lines, each starting at a failure line and ending before the next or a separator.
   static func blocks(_ lines: [String]) -> [[String]] {
     var blocks: [[String]] = []

@@ -87,6 +87,13 @@ struct EditFormatCase: CustomTestStringConvertible, Sendable {
       reply: "The updated `app.py`:\n\(fence)\nx = 1\n\(fence)\n",
       edits: [FileEdit(path: "app.py", change: .write("x = 1\n"))]),
     EditFormatCase(
+      name: "the path fenced on its own, then the file (the 0.5B's habit)", format: "whole-file",
+      reply: "\(fence)python\nmathutils.py\n\(fence)\n\n\(fence)python\nx = 1\ny = 2\n\(fence)\n",
+      edits: [FileEdit(path: "mathutils.py", change: .write("x = 1\ny = 2\n"))]),
+    EditFormatCase(
+      name: "a fenced path alone names nothing", format: "whole-file",
+      reply: "\(fence)python\nmathutils.py\n\(fence)\n", edits: []),
+    EditFormatCase(
       name: "no path", format: "whole-file", reply: "\(fence)python\nx = 1\n\(fence)\n",
       refusal: "no file path"),
     EditFormatCase(
