@@ -76,9 +76,11 @@ import Testing
   @Test func everyShippedPromptHasOnlyKnownPlaceholders() throws {
     let known: Set = [
       "task", "symbol_map", "error", "goal", "findings", "files", "edit_instructions", "feedback",
-      "command",
+      "command", "baseline", "name", "path", "language", "source", "previous",
     ]
-    for name in ["plan", "plan-retry", "subtask", "analysis", "reflection", "test-feedback"] {
+    for name in [
+      "plan", "plan-retry", "subtask", "function", "analysis", "reflection", "test-feedback",
+    ] {
       let template = try PromptTemplate.load(name, folders: [projectRoot + "/prompts"])
       #expect(Set(template.placeholders).isSubset(of: known), "\(name): \(template.placeholders)")
     }

@@ -138,7 +138,9 @@ import Testing
       try ledger.reserve(runID: "r1", tier: F.cloud, worstCase: 0.04, now: F.noon).reservation)
     #expect(r.amount == 0.04)
     #expect(r.price == F.cloud.price)
-    #expect(try ledger.reserve(runID: "r1", tier: F.cloud, worstCase: 0.02).reservation == nil)
+    #expect(
+      try ledger.reserve(runID: "r1", tier: F.cloud, worstCase: 0.02, now: F.noon).reservation
+        == nil)
     let settled = try ledger.settle(r, usage: .init(input: 1000, output: 0))
     #expect(settled.actual == 0.003)
   }
