@@ -11,10 +11,14 @@ package protocol CandidateVerifying: Sendable {
   /// - Parameter function: For a one-function prompt: only the assertions of the tests that
   ///   mention it (all when none does), no header; `nil` for the full rendering.
   func baselineFailure(focusedOn function: String?) async -> String?
+  /// The proposal's own verification: every accepted change together, before and after, for the
+  /// proposal and its commit trailer (`Assist-Verified`); `nil` when the tests could not run.
+  func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary?
 }
 
 extension CandidateVerifying {
   package func baselineFailure(focusedOn function: String?) async -> String? { nil }
+  package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? { nil }
 }
 
 /// What the tests said about a candidate.

@@ -210,13 +210,21 @@ package actor Coordinator {
     // Reconcile and store.
     let ordered = plan.subtasks.compactMap { results[$0.id] }
     let reconcileSpan = await recorder.begin(.reconcile, parent: runSpan)
-    let proposal = try await setup.reconciler(options: options, client: client, billing: billing)
+    var proposal = try await setup.reconciler(options: options, client: client, billing: billing)
       .reconcile(
         runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
         results: ordered,
         base: setup.context.files)
-    await recorder.end(reconcileSpan) {
-      $0.attributes["conflicts"] = String(proposal.conflicts.count)
+    let conflictCount = String(proposal.conflicts.count)
+    await recorder.end(reconcileSpan) { $0.attributes["conflicts"] = conflictCount }
+    // The proposal as a whole, tested once: sub-tasks were verified one by one, and what lands
+    // together is what the commit's Assist-Verified trailer must vouch for. Left unset while
+    // conflicts wait for the reviewer (the landed content is not known yet).
+    if !proposal.hunks.isEmpty, proposal.conflicts.isEmpty, let verifier = setup.verifier {
+      let span = await recorder.begin(.verify, parent: runSpan)
+      proposal.verification = await verifier.summary(of: Self.composedChanges(of: ordered))
+      let verdict = proposal.verification.map { $0.candidatePassed ? "passed" : "failed" }
+      await recorder.end(span) { $0.attributes["verdict"] = verdict ?? "not run" }
     }
     await recorder.end(runSpan)
     let spans = await recorder.all()
@@ -249,6 +257,11 @@ package actor Coordinator {
         ? ""
         : "\(failed.count) sub-task(s) failed: "
           + failed.map { "\($0.subtask.id): \($0.detail)" }.joined(separator: "; ")
+      if let broken = proposal.verification?.newlyFailing, !broken.isEmpty {
+        run.detail +=
+          (run.detail.isEmpty ? "" : "; ")
+          + "together the changes break \(broken.joined(separator: ", ")): review before applying"
+      }
     }
     if !proposal.hunks.isEmpty || !proposal.findings.isEmpty { try runs.save(proposal) }
     try runs.save(run)

@@ -62,6 +62,21 @@ package struct TestVerification: CandidateVerifying {
     return "Before any change: " + TestFeedback.render(result, tokenBudget: feedbackTokens / 2)
   }
 
+  package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? {
+    let candidate = VerificationCandidate(
+      files: changes.map { VerificationCandidate.File(path: $0.path, content: $0.new) })
+    guard
+      let comparison = try? await baseline.verify(
+        candidate, command: command.command, repository: repository, base: base),
+      comparison.candidate.status != .couldNotRun, comparison.baseline.status != .couldNotRun
+    else { return nil }
+    let before = Set(comparison.baseline.failingTests)
+    return VerificationSummary(
+      command: command.command, reason: command.reason,
+      baselinePassed: comparison.baseline.passed, candidatePassed: comparison.candidate.passed,
+      newlyFailing: comparison.candidate.failingTests.filter { !before.contains($0) })
+  }
+
   package func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict {
     let candidate = VerificationCandidate(
       files: changes.map { VerificationCandidate.File(path: $0.path, content: $0.new) })

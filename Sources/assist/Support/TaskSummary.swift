@@ -50,7 +50,14 @@ struct TaskSummary: Encodable {
   ) async throws {
     var report = finished
     var landed: ProposalLanding.Outcome?
-    if apply, report.run.status == .proposed, let proposal = report.proposal,
+    let breaks = report.proposal?.verification?.newlyFailing ?? []
+    if apply, !breaks.isEmpty, !json {
+      // --apply lands only what the tests vouch for; a combined change that breaks a passing
+      // test stays in the store for review.
+      FileHandle.standardError.write(
+        Data("not applied: together the changes break \(breaks.joined(separator: ", "))\n".utf8))
+    }
+    if apply, breaks.isEmpty, report.run.status == .proposed, let proposal = report.proposal,
       !proposal.hunks.isEmpty
     {
       // The stored-proposal path re-checks the base and the working tree before the first commit.

@@ -113,6 +113,10 @@ import Testing
     #expect(result.tier == "local-small")
     let proposal = try #require(report.proposal)
     #expect(proposal.files == ["inventory.py"])
+    // The proposal as a whole was tested once more; its verdict is what the trailer will say.
+    let verification = try #require(proposal.verification)
+    #expect(verification.candidatePassed && verification.newlyFailing.isEmpty)
+    #expect(verification.command.contains("unittest"), "\(verification.command)")
     #expect(
       proposal.hunks.allSatisfy {
         $0.provenance.tier == "local-small" && $0.provenance.subtask == "s1"
