@@ -4,7 +4,7 @@
 /// pytest `____ name ____` header). Each block keeps its first line, every line that looks like an
 /// assertion or error, and its last lines (the end of the traceback). Without blocks, the last
 /// lines of the log are kept. Blocks share the budget equally.
-enum FailureExcerpt {
+package enum FailureExcerpt {
   /// Lines kept from the end of each block.
   static let tailLines = 6
   /// Substrings that mark a line worth keeping (compared in lowercase).
@@ -41,7 +41,7 @@ enum FailureExcerpt {
   /// For a one-function prompt to a small model, where every extra line is a distraction.
   /// - Parameter source: The line of a repository file (path, 1-based line), to show the test
   ///   line a `file:line` location points at when the output does not quote it (node, C).
-  static func assertions(
+  package static func assertions(
     _ output: String, mentioning name: String?, budget: Int,
     source: (String, Int) -> String? = { _, _ in nil }
   ) -> String {

@@ -159,4 +159,60 @@ import Testing
     let passed = VerificationResult(command: "make test", status: .passed)
     #expect(TestFeedback.render(passed, tokenBudget: 100) == "The tests passed: `make test`.")
   }
+
+  static let nodeOutput = """
+    TAP version 13
+    # Subtest: titleCase keeps the rest of each word
+    not ok 1 - titleCase keeps the rest of each word
+      ---
+      duration_ms: 2.853051
+      location: 'strings.test.js:6:1'
+      failureType: 'testCodeFailure'
+      error: |-
+        Expected values to be strictly equal:
+      code: 'ERR_ASSERTION'
+      name: 'AssertionError'
+      expected: 'Hello WORLD'
+      actual: 'Hello World'
+      operator: 'strictEqual'
+      stack: |-
+        TestContext.<anonymous> (strings.test.js:7:10)
+        Test.runInAsyncScope (node:async_hooks:206:9)
+      ...
+    # Subtest: truncate never exceeds max including the ellipsis
+    not ok 2 - truncate never exceeds max including the ellipsis
+      ---
+      location: 'strings.test.js:11:1'
+      expected: 'abc…'
+      actual: 'abcd…'
+      stack: |-
+        TestContext.<anonymous> (strings.test.js:12:10)
+      ...
+    1..2
+    """
+
+  @Test func aOneFunctionPromptGetsOnlyThatFunctionsAssertionsAndTheTestLineTheyPointAt() {
+    let testFile = [
+      "const assert = require('node:assert');", "", "", "", "",
+      "test('titleCase keeps the rest of each word', () => {",
+      "  assert.strictEqual(titleCase('hello wORLD'), 'Hello WORLD');", "});",
+    ]
+    let excerpt = FailureExcerpt.assertions(
+      Self.nodeOutput, mentioning: "titleCase", budget: 2000
+    ) { path, line in
+      path == "strings.test.js" && line <= testFile.count ? testFile[line - 1] : nil
+    }
+    #expect(excerpt.contains("not ok 1 - titleCase keeps the rest of each word"))
+    #expect(
+      excerpt.contains("expected: 'Hello WORLD'") && excerpt.contains("actual: 'Hello World'"))
+    #expect(
+      excerpt.contains(
+        "strings.test.js:7: assert.strictEqual(titleCase('hello wORLD'), 'Hello WORLD');"),
+      "the deepest test-file frame is the assertion: \(excerpt)")
+    #expect(!excerpt.contains("truncate") && !excerpt.contains("abcd"), "the other test is noise")
+    #expect(!excerpt.contains("node:async_hooks") && !excerpt.contains("failureType"))
+    // No block mentions the name: every failing test's assertions are kept.
+    let all = FailureExcerpt.assertions(Self.nodeOutput, mentioning: "slugify", budget: 2000)
+    #expect(all.contains("Hello WORLD") && all.contains("abcd…"))
+  }
 }
