@@ -49,7 +49,8 @@ extension Coordinator {
     var items: [PlanPreview.Item] = []
     for subtask in plan.subtasks {
       let agent = try setup.agents.agent(for: subtask.kind)
-      let (decision, request) = try await setup.route(subtask, agent: agent, record: false)
+      let (decision, request) = try await setup.route(
+        subtask, agent: agent, task: options.task, record: false)
       let tier = decision.tier.flatMap { name in setup.tiers.first { $0.name == name } }
       let estimate = tier?.cost(input: request.promptTokens, output: request.maxTokens / 2) ?? 0
       items.append(

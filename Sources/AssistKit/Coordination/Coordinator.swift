@@ -94,7 +94,7 @@ package actor Coordinator {
     var decisions: [String: RoutingDecision] = [:]
     for subtask in plan.subtasks {
       let agent = try setup.agents.agent(for: subtask.kind)
-      let (decision, _) = try await setup.route(subtask, agent: agent)
+      let (decision, _) = try await setup.route(subtask, agent: agent, task: options.task)
       decisions[subtask.id] = decision
       events(.routed(subtask: subtask.id, ladder: decision.ladder, reasons: decision.reasons))
       if let notice = decision.notice, !notices.contains(notice) {

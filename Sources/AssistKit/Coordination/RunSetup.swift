@@ -114,7 +114,7 @@ struct RunSetup: Sendable {
   /// Routes one sub-task around the tiers benched now; `record` stores the decision with its
   /// inputs (not for previews).
   func route(
-    _ subtask: Subtask, agent: AgentDefinition, record: Bool = true
+    _ subtask: Subtask, agent: AgentDefinition, task: String = "", record: Bool = true
   ) async throws -> (RoutingDecision, RoutingRequest) {
     let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
     let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
@@ -127,7 +127,8 @@ struct RunSetup: Sendable {
       lines: lines,
       promptTokens: promptTokens, maxTokens: agent.maxTokens,
       identifierSensitive: !words.isDisjoint(with: ["rename", "renames", "renaming"]),
-      editFormat: agent.editFormat,
+      editFormat: focused(subtask, agent: agent, task: task, files: files)
+        ? FunctionFormat.formatName : agent.editFormat,
       hints: .init(preferTier: agent.preferTier, minTier: agent.minTier))
     let cooldowns = await cooldowns()
     let decision =
@@ -135,6 +136,17 @@ struct RunSetup: Sendable {
       ? try routing.route(request, runID: runID, subtaskID: subtask.id, cooldowns: cooldowns)
       : try decide(request, cooldowns: cooldowns)
     return (decision, request)
+  }
+
+  /// Whether free tiers will see this sub-task as one function (so the router judges them by
+  /// their record in that format, not by their whole-file failures on the kind).
+  private func focused(
+    _ subtask: Subtask, agent: AgentDefinition, task: String, files: [String]
+  ) -> Bool {
+    guard subtask.kind != .analysis, ["auto", nil].contains(agent.editFormat) else { return false }
+    return FunctionFocus.choose(
+      text: task + " " + subtask.goal, scope: files,
+      files: context.files.mapValues { Optional($0) }, isTest: context.isTestFile) != nil
   }
 
   /// A routed ladder as it stands when its sub-task starts: rungs benched since routing are left

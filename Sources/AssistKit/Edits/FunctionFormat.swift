@@ -20,7 +20,10 @@ package struct FunctionFormat: EditFormat {
     self.content = content
   }
 
-  package var name: String { "function" }
+  /// The name attempts and routing history record for this format.
+  package static let formatName = "function"
+
+  package var name: String { Self.formatName }
 
   package var instructions: String {
     """

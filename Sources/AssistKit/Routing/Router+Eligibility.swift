@@ -20,14 +20,21 @@ extension Router {
         + "tier is \(Self.bitsText(bits))-bit"
     }
     let rule = policy.history
-    if let stats = history.stats(kind: r.kind, tier: tier.name), stats.attempts >= rule.minAttempts
-    {
+    // A request in a known format with a record of its own on this tier is judged by that record
+    // alone: a small model that fails whole files may still be good at one function.
+    let measured: (stats: RoutingHistory.Stats, what: String)?
+    if let format = r.editFormat, let stats = history.stats(format: format, tier: tier.name) {
+      measured = (stats, "\(format)-format")
+    } else {
+      measured = history.stats(kind: r.kind, tier: tier.name).map { ($0, r.kind) }
+    }
+    if let (stats, what) = measured, stats.attempts >= rule.minAttempts {
       if stats.successRate < rule.minPassRate {
-        return "history: \(stats.successes) of the last \(stats.attempts) \(r.kind) attempts "
+        return "history: \(stats.successes) of the last \(stats.attempts) \(what) attempts "
           + "passed (\(Self.percent(stats.successRate)), below \(Self.percent(rule.minPassRate)))"
       }
       if stats.escalationRate > rule.maxEscalationRate {
-        return "history: \(stats.escalations) of the last \(stats.attempts) \(r.kind) attempts "
+        return "history: \(stats.escalations) of the last \(stats.attempts) \(what) attempts "
           + "escalated (\(Self.percent(stats.escalationRate)), above "
           + "\(Self.percent(rule.maxEscalationRate)))"
       }

@@ -261,6 +261,37 @@ import Testing
     #expect(decision.notice == "no tier could do this: the configuration enables no tier")
   }
 
+  @Test func aTierThatFailsWholeFilesButFixesSingleFunctionsKeepsTheFunctionWork() {
+    var history = RoutingHistory(window: 20)
+    for i in 0..<4 {
+      history.record(
+        attempt: .init(
+          runID: "r", subtaskID: "w\(i)", kind: "migration", tier: "local-small",
+          editFormat: "whole-file", gatePassed: false, escalated: true))
+      history.record(
+        attempt: .init(
+          runID: "r", subtaskID: "f\(i)", kind: "migration", tier: "local-small",
+          editFormat: "function", gatePassed: true, verifyPassed: true))
+    }
+    let whole = router.route(
+      subtask: .init(kind: "migration", promptTokens: 800, editFormat: "whole-file"), tiers: F.all,
+      history: history, budget: .unlimited(), cooldowns: [])
+    #expect(whole.tier == "local-medium")
+    #expect(
+      whole.reasons.contains {
+        $0.contains("0 of the last 4 whole-file-format attempts passed")
+      }, "\(whole.reasons)")
+    let function = router.route(
+      subtask: .init(kind: "migration", promptTokens: 800, editFormat: "function"), tiers: F.all,
+      history: history, budget: .unlimited(), cooldowns: [])
+    #expect(function.tier == "local-small", "judged by its 4 of 4 in the function format")
+    // A format with no record on the tier falls back to the kind's (4 of 8 passed: kept).
+    let auto = router.route(
+      subtask: .init(kind: "migration", promptTokens: 800, editFormat: "auto"), tiers: F.all,
+      history: history, budget: .unlimited(), cooldowns: [])
+    #expect(auto.tier == "local-small")
+  }
+
   private func failure(_ i: Int, kind: String, tier: String) -> AttemptOutcome {
     .init(
       runID: "r", subtaskID: "s\(i)", kind: kind, tier: tier, gatePassed: false, escalated: true)
