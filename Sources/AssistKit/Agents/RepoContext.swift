@@ -105,6 +105,17 @@ package struct RepoContext: Sendable {
       || path.hasPrefix("tests/") || path.hasPrefix("test/") || path.contains("/tests/")
   }
 
+  /// The non-test files that `tests` refer to by module name (`from mathutils import`,
+  /// `require('./strings')`, `#include "stats.h"`), sorted: what making those tests pass edits.
+  package func sources(testedBy tests: [String]) -> [String] {
+    let texts = tests.compactMap { files[$0] }
+    return files.keys.filter { path in
+      guard !isTestFile(path) else { return false }
+      let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      return stem.count >= 3 && texts.contains { $0.contains(stem) }
+    }.sorted()
+  }
+
   /// The named files as fenced blocks, trimmed to `budget` tokens.
   /// - Returns: The text and the files left out (recorded by the caller).
   package func render(files names: [String], budget: Int) -> (text: String, omitted: [String]) {

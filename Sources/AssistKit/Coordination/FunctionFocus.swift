@@ -22,21 +22,8 @@ package enum FunctionFocus {
     text: String, scope: [String], files: [String: String?], isTest: (String) -> Bool
   ) -> FunctionFormat? {
     guard asksForFix(text) else { return nil }
-    let names = Set(
-      text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter {
-        $0.count >= 3 && !($0.first?.isNumber ?? true)
-      })
-    var found: [FunctionFormat] = []
-    for path in scope where !isTest(path) {
-      guard let content = files[path] ?? nil else { continue }
-      let lineCount = content.split(separator: "\n", omittingEmptySubsequences: false).count
-      for name in names.sorted() {
-        guard let extent = SymbolExtent.find(name, in: content, path: path),
-          extent.lines.count <= maxLines, extent.lines.count * 2 <= lineCount
-        else { continue }
-        found.append(FunctionFormat(path: path, extent: extent, content: content))
-      }
-    }
+    let found = definitions(
+      named: identifiers(in: text), scope: scope, files: files, isTest: isTest)
     if found.count == 1 { return found[0] }
     // "Fix median in stats.c: … the mean of …": the function right after "fix" is the target,
     // the others are English words that happen to name functions too.
@@ -51,6 +38,46 @@ package enum FunctionFocus {
       !["and", "or"].contains(index + 1 < after.count ? after[index + 1] : "")
     else { return nil }
     return found.first { $0.extent.name == after[index] }
+  }
+
+  /// The focus a failing test points at, for a fix that names no function ("make the tests
+  /// pass"): the one function of the sub-task's files that the failing assertions call.
+  /// - Parameters:
+  ///   - failure: The baseline's failing assertions (``CandidateVerifying/baselineFailure``).
+  ///   - scope, files, isTest: As for ``choose(text:scope:files:isTest:)``.
+  package static func choose(
+    failure: String, scope: [String], files: [String: String?], isTest: (String) -> Bool
+  ) -> FunctionFormat? {
+    let found = definitions(
+      named: identifiers(in: failure), scope: scope, files: files, isTest: isTest)
+    return found.count == 1 ? found[0] : nil
+  }
+
+  private static func identifiers(in text: String) -> Set<String> {
+    Set(
+      text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter {
+        $0.count >= 3 && !($0.first?.isNumber ?? true)
+      })
+  }
+
+  /// The functions named in `names` that are defined, once, in the non-test files of `scope`,
+  /// short enough to show alone and at most half of their file.
+  private static func definitions(
+    named names: Set<String>, scope: [String], files: [String: String?],
+    isTest: (String) -> Bool
+  ) -> [FunctionFormat] {
+    var found: [FunctionFormat] = []
+    for path in scope where !isTest(path) {
+      guard let content = files[path] ?? nil else { continue }
+      let lineCount = content.split(separator: "\n", omittingEmptySubsequences: false).count
+      for name in names.sorted() {
+        guard let extent = SymbolExtent.find(name, in: content, path: path),
+          extent.lines.count <= maxLines, extent.lines.count * 2 <= lineCount
+        else { continue }
+        found.append(FunctionFormat(path: path, extent: extent, content: content))
+      }
+    }
+    return found
   }
 
   /// Whether `text` asks to fix something (a bug, a failing test) rather than to add or change.

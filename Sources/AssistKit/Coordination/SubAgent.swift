@@ -130,7 +130,7 @@ package struct SubAgent: Sendable {
     _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, baseline: String?,
     result: inout SubtaskResult, parentSpan: Int?
   ) async throws -> SubtaskResult? {
-    let scope = scopeFiles(inputs)
+    let scope = scopeFiles(inputs, fixingTests: baseline != nil)
     let current = currentFiles(inputs)
     let largest = scope.map { (current[$0] ?? nil)?.split(separator: "\n").count ?? 0 }.max() ?? 0
     let isAnalysis = inputs.subtask.kind == .analysis
@@ -141,6 +141,11 @@ package struct SubAgent: Sendable {
       : FunctionFocus.choose(
         text: inputs.task + " " + inputs.subtask.goal, scope: scope, files: current,
         isTest: inputs.context.isTestFile)
+        // A fix that names no function: the one the failing assertions call, if only one.
+        ?? baseline.flatMap {
+          FunctionFocus.choose(
+            failure: $0, scope: scope, files: current, isTest: inputs.context.isTestFile)
+        }
     let formatName =
       isAnalysis
       ? nil
@@ -409,12 +414,21 @@ package struct SubAgent: Sendable {
   }
 
   /// The files the sub-task may change: the plan's, or those its goal points at.
-  private func scopeFiles(_ inputs: Inputs) -> [String] {
-    let named = inputs.subtask.files.filter { inputs.context.files[$0] != nil }
-    if !named.isEmpty { return named }
-    let relevant = inputs.context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task)
-    let sources = relevant.filter { !inputs.context.isTestFile($0) }
-    return sources.isEmpty ? relevant : sources
+  /// When the task is to make failing tests pass (`fixingTests`) and only tests are in scope, the
+  /// scope is the code those tests import instead: the tests are the judge, not the target.
+  private func scopeFiles(_ inputs: Inputs, fixingTests: Bool) -> [String] {
+    let context = inputs.context
+    var scope = inputs.subtask.files.filter { context.files[$0] != nil }
+    if scope.isEmpty {
+      let relevant = context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task)
+      let sources = relevant.filter { !context.isTestFile($0) }
+      scope = sources.isEmpty ? relevant : sources
+    }
+    if fixingTests, !scope.isEmpty, scope.allSatisfy(context.isTestFile) {
+      let tested = context.sources(testedBy: scope)
+      if !tested.isEmpty { return tested }
+    }
+    return scope
   }
 
   /// The files as this sub-task starts from them: the base, plus its dependencies' changes.

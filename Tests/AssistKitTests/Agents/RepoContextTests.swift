@@ -72,4 +72,18 @@ import Testing
     #expect(context.files.keys.sorted() == ["src/app.py"])  // binary left out
     #expect(context.symbols["src/app.py"] == ["run"])
   }
+
+  @Test func theCodeATestImportsIsWhatMakingItPassEdits() {
+    let context = RepoContext(files: [
+      "mathutils.py": "def clamp(v, lo, hi):\n    return v\n",
+      "report.py": "print(1)\n",
+      "test_mathutils.py": "from mathutils import clamp\n",
+      "strings.js": "function f() {}\n",
+      "strings.test.js": "const { f } = require('./strings');\n",
+    ])
+    #expect(context.sources(testedBy: ["test_mathutils.py"]) == ["mathutils.py"])
+    #expect(context.sources(testedBy: ["strings.test.js"]) == ["strings.js"])
+    #expect(context.sources(testedBy: ["test_mathutils.py", "strings.test.js"]).count == 2)
+    #expect(context.sources(testedBy: []) == [])
+  }
 }

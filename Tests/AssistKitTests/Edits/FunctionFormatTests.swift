@@ -193,6 +193,20 @@ import Testing
         text: "Fix clamp in m.py: it must return high, like tail does", scope: ["m.py"],
         files: files, isTest: isTest)?.extent.name == "clamp",
       "of several named functions, the one the fix names is the target")
+    // A fix that names no function: the failing assertion's call picks it.
+    let failure = """
+      FAIL: test_limits (test_m.Tests.test_limits)
+        File "test_m.py", line 9, in test_limits
+          self.assertEqual(clamp(15, 0, 10), 10)
+      AssertionError: 0 != 10
+      """
+    #expect(
+      FunctionFocus.choose(failure: failure, scope: ["m.py"], files: files, isTest: isTest)?
+        .extent.name == "clamp")
+    #expect(
+      FunctionFocus.choose(
+        failure: failure + "\n  self.assertEqual(tail(), 2)", scope: ["m.py"], files: files,
+        isTest: isTest) == nil, "two functions failing: no focus")
     let whole: [String: String?] = ["f.py": "def answer():\n    return 1\n"]
     #expect(
       FunctionFocus.choose(text: "Fix answer", scope: ["f.py"], files: whole, isTest: isTest)
