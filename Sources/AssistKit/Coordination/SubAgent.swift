@@ -408,6 +408,13 @@ package struct SubAgent: Sendable {
         "You changed \(strays.joined(separator: ", ")), which this sub-task must not touch. Change only: \(scope.joined(separator: ", ")).\n\n"
         + format.instructions
     }
+    if outcome.accepted,
+      let problem = ChangeSubstance.problem(
+        outcome.changes, goal: inputs.subtask.goal, base: inputs.context.files)
+    {
+      outcome.stage = .gate
+      outcome.feedback = problem + "\n\n" + format.instructions
+    }
     let stage = outcome.stage.rawValue
     await recorder.end(span) { $0.attributes["stage"] = stage }
     return outcome
