@@ -16,7 +16,8 @@ package enum ChangeSubstance {
     let changed = changes.filter { $0.old != $0.new }
     guard !changed.isEmpty else { return nil }
     if changed.allSatisfy({ squeezed($0.old ?? "") == squeezed($0.new ?? "") }) {
-      return "Your change only touches spacing or blank lines, so it does not do the task: \(goal)"
+      return
+        "Your change only touches blank lines or trailing spaces, so it does not do the task: \(goal)"
     }
     let wanted = newNames(in: goal, base: base)
     let written = changed.compactMap(\.new)
@@ -46,8 +47,13 @@ package enum ChangeSubstance {
     return names
   }
 
-  private static func squeezed(_ text: String) -> String {
-    String(text.filter { !$0.isWhitespace })
+  /// The text without blank lines and trailing spaces. Indentation stays: in Python moving a line
+  /// in or out of a block is a real change.
+  private static func squeezed(_ text: String) -> [Substring] {
+    text.split(separator: "\n").map { line in
+      line[
+        ..<(line.lastIndex(where: { !$0.isWhitespace }).map(line.index(after:)) ?? line.startIndex)]
+    }.filter { !$0.isEmpty }
   }
 
   /// Whether `name` occurs in `text` as a whole identifier.

@@ -16,7 +16,21 @@ import Testing
     let problem = ChangeSubstance.problem(
       [.init(path: "inventory.py", old: old, new: new)],
       goal: "Add a method count(name) to Inventory", base: Self.base)
-    #expect(problem?.contains("only touches spacing or blank lines") == true)
+    #expect(problem?.contains("only touches blank lines or trailing spaces") == true)
+  }
+
+  @Test func anIndentationChangeIsARealChange() {
+    let old = "def f(xs):\n    for x in xs:\n        return x\n"
+    let new = "def f(xs):\n    for x in xs:\n        pass\n    return x\n"
+    let moved = "def f(xs):\n    for x in xs:\n        y = x\n    return y\n"
+    let outdent = "def f(xs):\n    for x in xs:\n        y = x\n        return y\n"
+    #expect(
+      ChangeSubstance.problem(
+        [.init(path: "f.py", old: old, new: new)], goal: "Fix f", base: ["f.py": old]) == nil)
+    #expect(
+      ChangeSubstance.problem(
+        [.init(path: "f.py", old: outdent, new: moved)], goal: "Fix f", base: ["f.py": outdent])
+        == nil, "only the indentation of `return y` differs")
   }
 
   @Test func aNewNameTheGoalAsksForMustAppearInTheChange() throws {
