@@ -105,6 +105,26 @@ package struct RepoContext: Sendable {
       || path.hasPrefix("tests/") || path.hasPrefix("test/") || path.contains("/tests/")
   }
 
+  /// The files a sub-task may change: those it names that exist, else the non-test files its goal
+  /// and task point at. When the task is to make failing tests pass (`fixingTests`) and only tests
+  /// are in scope, the scope is the code those tests import instead: the tests are the judge, not
+  /// the target.
+  package func editScope(named: [String], goal: String, task: String, fixingTests: Bool)
+    -> [String]
+  {
+    var scope = named.filter { files[$0] != nil }
+    if scope.isEmpty {
+      let relevant = relevantFiles(for: goal + " " + task)
+      let sources = relevant.filter { !isTestFile($0) }
+      scope = sources.isEmpty ? relevant : sources
+    }
+    if fixingTests, !scope.isEmpty, scope.allSatisfy(isTestFile) {
+      let tested = sources(testedBy: scope)
+      if !tested.isEmpty { return tested }
+    }
+    return scope
+  }
+
   /// The non-test files that `tests` refer to by module name (`from mathutils import`,
   /// `require('./strings')`, `#include "stats.h"`), sorted: what making those tests pass edits.
   package func sources(testedBy tests: [String]) -> [String] {

@@ -12,6 +12,12 @@ package enum FunctionFocus {
   /// Longest function shown on its own; longer ones go whole-file.
   package static let maxLines = 80
 
+  /// Whether focus may be used at all: an editing sub-task whose agent leaves the format to us
+  /// (`auto`). Free tiers only; the caller checks the tier.
+  package static func allowed(kind: AgentDefinition.Kind, agent: AgentDefinition) -> Bool {
+    kind != .analysis && ["auto", nil].contains(agent.editFormat)
+  }
+
   /// The focused format, or `nil` when the sub-task is not about exactly one function.
   /// - Parameters:
   ///   - text: The task and the sub-task goal.

@@ -127,7 +127,7 @@ struct RunSetup: Sendable {
       lines: lines,
       promptTokens: promptTokens, maxTokens: agent.maxTokens,
       identifierSensitive: !words.isDisjoint(with: ["rename", "renames", "renaming"]),
-      editFormat: focused(subtask, agent: agent, task: task, files: files)
+      editFormat: focused(subtask, agent: agent, task: task)
         ? FunctionFormat.formatName : agent.editFormat,
       hints: .init(preferTier: agent.preferTier, minTier: agent.minTier))
     let cooldowns = await cooldowns()
@@ -140,12 +140,14 @@ struct RunSetup: Sendable {
 
   /// Whether free tiers will see this sub-task as one function (so the router judges them by
   /// their record in that format, not by their whole-file failures on the kind).
-  private func focused(
-    _ subtask: Subtask, agent: AgentDefinition, task: String, files: [String]
-  ) -> Bool {
-    guard subtask.kind != .analysis, ["auto", nil].contains(agent.editFormat) else { return false }
+  /// Decided on the scope and text the sub-agent will use; a focus the baseline's failing tests
+  /// would pick is not known before the tests run, so such a sub-task is routed as `auto`.
+  private func focused(_ subtask: Subtask, agent: AgentDefinition, task: String) -> Bool {
+    guard FunctionFocus.allowed(kind: subtask.kind, agent: agent) else { return false }
+    let scope = context.editScope(
+      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false)
     return FunctionFocus.choose(
-      text: task + " " + subtask.goal, scope: files,
+      text: task + " " + subtask.goal, scope: scope,
       files: context.files.mapValues { Optional($0) }, isTest: context.isTestFile) != nil
   }
 

@@ -136,7 +136,7 @@ package struct SubAgent: Sendable {
     let isAnalysis = inputs.subtask.kind == .analysis
     // A free tier asked about one named function sees only that function (FunctionFocus).
     let focus =
-      isAnalysis || !tier.isFree || !["auto", nil].contains(inputs.agent.editFormat)
+      !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
       ? nil
       : FunctionFocus.choose(
         text: inputs.task + " " + inputs.subtask.goal, scope: scope, files: current,
@@ -234,7 +234,7 @@ package struct SubAgent: Sendable {
           messages[1] = .user(
             try focusedPrompt(
               inputs, focus: focus, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
-              previous: Self.previousAnswer(
+              previous: Self.refusalNote(
                 outcome.changes.allSatisfy { $0.old == $0.new } && outcome.parseError == nil
                   ? "An earlier answer returned the function unchanged, so the bug is still there."
                   : "An earlier answer was not usable:\n\n" + outcome.feedback)))
@@ -267,7 +267,7 @@ package struct SubAgent: Sendable {
             messages[1] = .user(
               try focusedPrompt(
                 inputs, focus: focus, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
-                previous: Self.previousAnswer(
+                previous: Self.refusalNote(
                   "An earlier answer changed the function, but the test still fails:\n\n"
                     + failing)))
           } else {
@@ -420,22 +420,11 @@ package struct SubAgent: Sendable {
     return outcome
   }
 
-  /// The files the sub-task may change: the plan's, or those its goal points at.
-  /// When the task is to make failing tests pass (`fixingTests`) and only tests are in scope, the
-  /// scope is the code those tests import instead: the tests are the judge, not the target.
+  /// The files the sub-task may change (``RepoContext/editScope(named:goal:task:fixingTests:)``).
   private func scopeFiles(_ inputs: Inputs, fixingTests: Bool) -> [String] {
-    let context = inputs.context
-    var scope = inputs.subtask.files.filter { context.files[$0] != nil }
-    if scope.isEmpty {
-      let relevant = context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task)
-      let sources = relevant.filter { !context.isTestFile($0) }
-      scope = sources.isEmpty ? relevant : sources
-    }
-    if fixingTests, !scope.isEmpty, scope.allSatisfy(context.isTestFile) {
-      let tested = context.sources(testedBy: scope)
-      if !tested.isEmpty { return tested }
-    }
-    return scope
+    inputs.context.editScope(
+      named: inputs.subtask.files, goal: inputs.subtask.goal, task: inputs.task,
+      fixingTests: fixingTests)
   }
 
   /// The files as this sub-task starts from them: the base, plus its dependencies' changes.
@@ -473,8 +462,8 @@ package struct SubAgent: Sendable {
 
   /// Why the previous focused answer was refused, for the next fresh prompt. Its code is not
   /// shown: small models shown their own wrong answer mostly send it back unchanged.
-  static func previousAnswer(_ why: String) -> String {
-    why.trimmingTrailingNewlines + "\n\n"
+  static func refusalNote(_ why: String) -> String {
+    why.trimmed + "\n\n"
   }
 
   private func prompt(
@@ -543,12 +532,5 @@ package struct SubAgent: Sendable {
     }
     if let gate = outcome.gateFailures.first { return "\(outcome.stage.rawValue): \(gate)" }
     return outcome.stage.rawValue
-  }
-}
-
-extension String {
-  /// The text without its trailing newlines.
-  fileprivate var trimmingTrailingNewlines: Substring {
-    self[..<(lastIndex(where: { $0 != "\n" }).map(index(after:)) ?? startIndex)]
   }
 }

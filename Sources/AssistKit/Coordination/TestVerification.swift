@@ -62,12 +62,16 @@ package struct TestVerification: CandidateVerifying {
     return "Before any change: " + TestFeedback.render(result, tokenBudget: feedbackTokens / 2)
   }
 
-  package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? {
+  /// The tests with `changes` applied to a scratch copy of the base, beside the cached baseline.
+  private func compare(_ changes: [EditApplier.FileChange]) async throws -> VerificationComparison {
     let candidate = VerificationCandidate(
       files: changes.map { VerificationCandidate.File(path: $0.path, content: $0.new) })
-    guard
-      let comparison = try? await baseline.verify(
-        candidate, command: command.command, repository: repository, base: base),
+    return try await baseline.verify(
+      candidate, command: command.command, repository: repository, base: base)
+  }
+
+  package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? {
+    guard let comparison = try? await compare(changes),
       comparison.candidate.status != .couldNotRun, comparison.baseline.status != .couldNotRun
     else { return nil }
     let before = Set(comparison.baseline.failingTests)
@@ -78,12 +82,9 @@ package struct TestVerification: CandidateVerifying {
   }
 
   package func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict {
-    let candidate = VerificationCandidate(
-      files: changes.map { VerificationCandidate.File(path: $0.path, content: $0.new) })
     let comparison: VerificationComparison
     do {
-      comparison = try await baseline.verify(
-        candidate, command: command.command, repository: repository, base: base)
+      comparison = try await compare(changes)
     } catch {
       return .skipped(reason: "verification was interrupted")
     }
