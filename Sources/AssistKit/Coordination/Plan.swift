@@ -70,11 +70,13 @@ package struct Subtask: Sendable, Equatable, Codable, Identifiable {
   package var dependsOn: [String]
   /// 1 (trivial) to 5 (hard architecture).
   package var difficulty: Int
+  /// What the sub-task changes, when the planner said so (typed: fix, rename, …).
+  package var intent: ChangeIntent?
 
   /// Creates a sub-task.
   package init(
     id: String, kind: AgentDefinition.Kind, goal: String, files: [String], dependsOn: [String] = [],
-    difficulty: Int = 2
+    difficulty: Int = 2, intent: ChangeIntent? = nil
   ) {
     self.id = id
     self.kind = kind
@@ -82,11 +84,13 @@ package struct Subtask: Sendable, Equatable, Codable, Identifiable {
     self.files = files
     self.dependsOn = dependsOn
     self.difficulty = difficulty
+    self.intent = intent
   }
 
   enum CodingKeys: String, CodingKey {
     case id, kind, goal, files
     case dependsOn = "depends_on"
     case difficulty
+    case intent = "change"
   }
 }

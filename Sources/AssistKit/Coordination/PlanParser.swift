@@ -5,7 +5,7 @@ package enum PlanParser {
   /// The JSON schema the planner's reply must follow (also sent as `response_format`, so servers
   /// that constrain decoding, such as llama.cpp, cannot produce anything else).
   package static let schema = """
-    {"type":"object","required":["subtasks"],"additionalProperties":false,"properties":{"subtasks":{"type":"array","minItems":1,"maxItems":6,"items":{"type":"object","required":["id","kind","goal","files","depends_on","difficulty"],"additionalProperties":false,"properties":{"id":{"type":"string"},"kind":{"type":"string","enum":["design","migration","analysis"]},"goal":{"type":"string"},"files":{"type":"array","items":{"type":"string"}},"depends_on":{"type":"array","items":{"type":"string"}},"difficulty":{"type":"integer","minimum":1,"maximum":5}}}}}}
+    {"type":"object","required":["subtasks"],"additionalProperties":false,"properties":{"subtasks":{"type":"array","minItems":1,"maxItems":6,"items":{"type":"object","required":["id","kind","goal","files","depends_on","difficulty","action","symbols"],"additionalProperties":false,"properties":{"id":{"type":"string"},"kind":{"type":"string","enum":["design","migration","analysis"]},"goal":{"type":"string"},"files":{"type":"array","items":{"type":"string"}},"depends_on":{"type":"array","items":{"type":"string"}},"difficulty":{"type":"integer","minimum":1,"maximum":5},"action":{"type":"string","enum":["fix","feature","rename","signature","move","exception","replace_api","refactor","question"]},"symbols":{"type":"array","items":{"type":"string"}},"from":{"type":"string"},"to":{"type":"string"}}}}}}
     """
 
   /// Parses and validates `reply`.
@@ -58,8 +58,8 @@ package enum PlanParser {
       }
       subtasks.append(
         Subtask(
-          id: id, kind: kind, goal: goal, files: paths, dependsOn: dependsOn, difficulty: difficulty
-        ))
+          id: id, kind: kind, goal: goal, files: paths, dependsOn: dependsOn,
+          difficulty: difficulty, intent: try ChangeIntent.parse(item, id: id)))
     }
     try validateGraph(subtasks)
     return subtasks

@@ -23,8 +23,27 @@ import Testing
     #expect(plan.topologicalOrder.map(\.id) == ["s1", "s2"])
   }
 
+  @Test func theChangeIntentIsTypedFromActionSymbolsFromAndTo() throws {
+    let reply = """
+      {"subtasks": [
+        {"id": "s1", "kind": "migration", "goal": "fix add", "files": ["inventory.py"], "depends_on": [], "difficulty": 1, "action": "fix", "symbols": [" `add` "]},
+        {"id": "s2", "kind": "migration", "goal": "rename", "files": [], "depends_on": [], "difficulty": 1, "action": "rename", "symbols": ["add"], "from": "add", "to": "put"},
+        {"id": "s3", "kind": "analysis", "goal": "explain", "files": [], "depends_on": [], "difficulty": 1}
+      ]}
+      """
+    let subtasks = try PlanParser.parse(reply, files: files)
+    #expect(subtasks[0].intent == ChangeIntent(action: .fix, symbols: ["add"]))
+    #expect(
+      subtasks[1].intent == ChangeIntent(action: .rename, symbols: ["add"], from: "add", to: "put"))
+    #expect(subtasks[2].intent == nil)
+  }
+
   @Test(arguments: [
     ("I think you should rename it.", "not a JSON object"),
+    (
+      #"{"subtasks": [{"id": "a", "kind": "design", "goal": "g", "files": [], "depends_on": [], "difficulty": 1, "action": "tidy", "symbols": []}]}"#,
+      "unknown action \"tidy\""
+    ),
     (#"{"steps": []}"#, "non-empty \"subtasks\""),
     (
       #"{"subtasks": [{"id": "a", "kind": "refactor", "goal": "g", "files": [], "depends_on": [], "difficulty": 1}]}"#,

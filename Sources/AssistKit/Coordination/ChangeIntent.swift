@@ -1,0 +1,70 @@
+/// What a sub-task changes, as the planner states it in its structured output.
+///
+/// Code decides from this value — whether a sub-task is a fix, which function it is about, what a
+/// rename's old and new names are — never from English words in the task text.
+package struct ChangeIntent: Sendable, Equatable, Codable {
+  /// The kind of change.
+  package enum Action: String, Sendable, Equatable, Codable, CaseIterable {
+    /// Make existing behaviour correct (a bug, a failing test).
+    case fix
+    /// Add behaviour (a method, a field, a flag).
+    case feature
+    /// Give a symbol a new name everywhere it is used (`from` → `to`).
+    case rename
+    /// Change a function's parameters and thread the change through its callers.
+    case signature
+    /// Move a symbol to another module (`to`), fixing imports.
+    case move
+    /// Raise or catch a different exception type (`to`, defined in `module` when new).
+    case exception
+    /// Replace uses of an API (`from`) with another (`to`).
+    case replaceAPI = "replace_api"
+    /// Restructure without changing behaviour.
+    case refactor
+    /// Answer a question about the code; no edit.
+    case question
+  }
+
+  /// The kind of change.
+  package var action: Action
+  /// The symbols the change is about, most important first (the function to fix, the function
+  /// whose signature changes).
+  package var symbols: [String]
+  /// The old name or API, for renames and API replacements.
+  package var from: String?
+  /// The new name, API, exception type or destination module.
+  package var to: String?
+
+  /// Creates an intent.
+  package init(action: Action, symbols: [String] = [], from: String? = nil, to: String? = nil) {
+    self.action = action
+    self.symbols = symbols
+    self.from = from
+    self.to = to
+  }
+
+  /// Reads the planner's `action`, `symbols`, `from` and `to` keys of one sub-task object; `nil`
+  /// when `action` is absent (older plans, hand-written plans).
+  /// - Throws: ``PlanError/invalid(_:)`` for an unknown action or mistyped keys.
+  static func parse(_ item: [String: Any], id: String) throws -> ChangeIntent? {
+    guard let raw = item["action"] else { return nil }
+    guard let text = raw as? String, let action = Action(rawValue: text) else {
+      let known = Action.allCases.map(\.rawValue).joined(separator: ", ")
+      throw PlanError.invalid("\(id) has unknown action \"\(raw)\"; use one of \(known)")
+    }
+    let symbols = (item["symbols"] as? [String] ?? []).map(Self.trimmed).filter { !$0.isEmpty }
+    func name(_ key: String) -> String? {
+      (item[key] as? String).map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+    }
+    return ChangeIntent(action: action, symbols: symbols, from: name("from"), to: name("to"))
+  }
+
+  private static func trimmed(_ text: String) -> String {
+    var scalars = Substring(text)
+    while let first = scalars.first, first.isWhitespace || first == "`" {
+      scalars = scalars.dropFirst()
+    }
+    while let last = scalars.last, last.isWhitespace || last == "`" { scalars = scalars.dropLast() }
+    return String(scalars)
+  }
+}
