@@ -24,6 +24,11 @@ package struct Attempt: Sendable, Equatable, Codable {
   package var detail: String
   /// The call's span.
   package var spanID: Int?
+  /// What this round changed from the one before (``RetryStrategy``); `nil` in old records.
+  package var strategy: RetryStrategy?
+  /// Whether the candidate repeated an earlier one of its sub-task or changed nothing of
+  /// substance (``CandidateLedger``).
+  package var duplicate: Bool?
 
   /// Creates an attempt record.
   package init(
@@ -48,6 +53,9 @@ package struct Attempt: Sendable, Equatable, Codable {
 
   /// Whether this attempt's output was used.
   package var accepted: Bool { stage == "accepted" }
+  /// The call failed before a model answered (unreachable, timeout, 5xx, prompt too long): the
+  /// stage stays `error`.
+  package var isInfrastructureFailure: Bool { stage == "error" }
   /// All tokens.
   package var tokens: Int { inputTokens + outputTokens + cachedTokens }
 }

@@ -157,6 +157,16 @@ package actor Coordinator {
               started = true
               continue
             }
+            // Nothing to run it on: say why for every tier rather than "tried" nothing.
+            if let decision = decisions[subtask.id], decision.ladder.isEmpty {
+              results[subtask.id] = SubtaskResult(
+                subtask: subtask, agent: (try? setup.agents.agent(for: subtask.kind).name) ?? "-",
+                status: .failed, tier: nil, model: nil, changes: [], handBack: HandBack(reply: ""),
+                attempts: [], detail: decision.notice ?? SubAgent.emptyLadderText)
+              events(.subtaskFinished(subtask: subtask.id, status: "failed"))
+              started = true
+              continue
+            }
             var agent = try setup.agents.agent(for: subtask.kind)
             if let format = options.editFormat, agent.editFormat != "none",
               subtask.kind != .analysis

@@ -79,6 +79,9 @@ package struct SubAgent: Sendable {
     self.checkCommands = checkCommands
   }
 
+  /// The failure of a sub-task given no tier at all (the router's notice says why, per tier).
+  package static let emptyLadderText = "not run: routing left no tier for it (see assist show)"
+
   /// Runs the sub-task.
   /// - Throws: `CancellationError` when the run is cancelled; every other failure is a result.
   package func run(_ inputs: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
@@ -86,6 +89,10 @@ package struct SubAgent: Sendable {
       subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
     var lastFailure = ""
+    guard !inputs.ladder.isEmpty else {
+      result.detail = Self.emptyLadderText
+      return result
+    }
     let baseline =
       inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: nil)
     var previousTier: String?

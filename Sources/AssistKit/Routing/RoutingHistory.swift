@@ -1,4 +1,7 @@
-/// Measured outcomes per (kind, tier) and per (edit format, tier), over a recent window.
+package import FoundationEssentials
+
+/// Measured outcomes per (kind, tier) and per (edit format, tier), over a recent window, with the
+/// shipped priors and the time their age is measured from (``evidence(for:tier:rule:)``).
 ///
 /// Loaded from the store with ``RoutingStore/history(window:)``; the router reads it, and a tier
 /// that keeps failing a kind stops getting it (``RoutingPolicy/HistoryRule``).
@@ -51,15 +54,32 @@ package struct RoutingHistory: Sendable, Equatable {
 
   /// Attempts kept per key.
   package let window: Int
+  /// Benchmark pass rates counted as pseudo-attempts.
+  package var priors: RoutingPriors
+  /// When the history is read: outcomes' ages are measured from here.
+  package var now: Date
   private var byKind: [Key: [AttemptOutcome]] = [:]
   private var byFormat: [Key: [AttemptOutcome]] = [:]
   private var kindStats: [Key: Stats] = [:]
   private var formatStats: [Key: Stats] = [:]
 
   /// Creates an empty history.
-  /// - Parameter window: Attempts kept per (kind, tier) and (format, tier).
-  package init(window: Int = 20) {
+  /// - Parameters:
+  ///   - window: Attempts kept per (kind, tier) and (format, tier).
+  ///   - priors: Benchmark pass rates counted as pseudo-attempts.
+  ///   - now: When the history is read.
+  package init(window: Int = 20, priors: RoutingPriors = .init(), now: Date = Date()) {
     self.window = max(window, 1)
+    self.priors = priors
+    self.now = now
+  }
+
+  /// Every outcome kept, in no particular order (each once).
+  package var outcomes: [AttemptOutcome] {
+    var seen: Set<String> = []
+    return (byKind.values.flatMap { $0 } + byFormat.values.flatMap { $0 }).filter {
+      seen.insert("\($0.runID)/\($0.subtaskID)/\($0.tier)/\($0.at.timeIntervalSince1970)").inserted
+    }
   }
 
   /// Adds an outcome, dropping the oldest beyond the window. Outcomes arrive oldest first.

@@ -86,11 +86,9 @@ struct TaskSummary: Encodable {
       "run \(run.id): \(run.status.rawValue) — \(run.files) file(s), \(hunks) hunk(s), \(findings) finding(s)"
     )
     for result in report.results {
-      var tiers: [String] = []
-      for attempt in result.attempts where tiers.last != attempt.tier { tiers.append(attempt.tier) }
       Swift.print(
         "  \(result.subtask.id) \(result.subtask.kind.rawValue) [\(result.agent)] \(result.status.rawValue)"
-          + " via \(tiers.joined(separator: " → ")), \(result.attempts.count) call(s): \(result.detail)"
+          + result.callsText
       )
     }
     for finding in report.proposal?.findings ?? [] {
