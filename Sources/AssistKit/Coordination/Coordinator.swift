@@ -105,10 +105,14 @@ package actor Coordinator {
 
     // Run the DAG.
     let billing = LedgerBilling(ledger: setup.routing.ledger, runID: setup.runID)
-    let agentRunner = SubAgent(
-      client: client, prompts: setup.prompts, verifier: setup.verifier, billing: billing,
-      recorder: recorder,
-      events: events, checkCommands: setup.config.checkCommands)
+    let agentRunner = {
+      var runner = SubAgent(
+        client: client, prompts: setup.prompts, verifier: setup.verifier, billing: billing,
+        recorder: recorder,
+        events: events, checkCommands: setup.config.checkCommands)
+      runner.retry = setup.routing.router.policy.retry
+      return runner
+    }()
     var results: [String: SubtaskResult] = [:]
     for finished in resuming?.1.finished ?? [] where finished.status != .paused {
       results[finished.subtask.id] = finished
