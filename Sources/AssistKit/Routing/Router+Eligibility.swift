@@ -32,7 +32,7 @@ extension Router {
     // Ruled out only with enough evidence for this kind of work (work, format, size; priors
     // included) and when even the optimistic bound of its success rate is below the threshold.
     guard let evidence = history.evidence(for: r, tier: tier.name, rule: rule),
-      evidence.attempts >= Double(rule.minAttempts)
+      evidence.attempts >= Double(rule.minAttempts) - RoutingEvidence.tolerance
     else { return nil }
     let counted = Self.evidenceText(evidence)
     let upper = evidence.upperSuccess(z: rule.confidenceZ)
@@ -101,6 +101,12 @@ extension Router {
     for byte in "\(runID)/\(subtaskID)".utf8 {
       hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
     }
+    // FNV's high bits barely move for inputs that differ at the end: mix them (splitmix64).
+    hash ^= hash >> 33
+    hash = hash &* 0xff51_afd7_ed55_8ccd
+    hash ^= hash >> 33
+    hash = hash &* 0xc4ce_b9fe_1a85_ec53
+    hash ^= hash >> 33
     return Double(hash >> 11) / Double(UInt64(1) << 53)
   }
 

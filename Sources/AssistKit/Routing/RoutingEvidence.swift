@@ -19,6 +19,9 @@ package struct RoutingEvidence: Sendable, Equatable {
   /// The prior that was added, if any.
   package var prior: RoutingPriors.Entry?
 
+  /// Weighted counts this close to a threshold reach it (outcomes seconds old weigh 0.99999…).
+  package static let tolerance = 0.001
+
   /// The point estimate of the success rate.
   package var successRate: Double { attempts == 0 ? 0 : successes / attempts }
 
@@ -51,7 +54,7 @@ extension RoutingHistory {
     let work = request.workKey
     let format = request.editFormat
     let size = rule.sizeBucket(lines: request.lines)
-    let mine = outcomes.filter { $0.tier == tier }
+    let mine = kindOutcomes.filter { $0.tier == tier }
     func workOf(_ o: AttemptOutcome) -> String { o.work ?? o.kind }
     var levels: [(String, [AttemptOutcome])] = []
     if let format {
@@ -62,14 +65,18 @@ extension RoutingHistory {
         ))
       levels.append(
         ("\(work) \(format)-format", mine.filter { workOf($0) == work && $0.editFormat == format }))
-      levels.append(("\(format)-format", mine.filter { $0.editFormat == format }))
+      levels.append(
+        (
+          "\(format)-format",
+          formatOutcomes.filter { $0.tier == tier && $0.editFormat == format }
+        ))
     }
     levels.append(("\(work)", mine.filter { workOf($0) == work }))
     let weighted = levels.map { level in
       (key: level.0, outcomes: level.1, weight: level.1.reduce(0.0) { $0 + weight(of: $1, rule) })
     }
     let chosen =
-      weighted.first { $0.weight >= Double(rule.minAttempts) }
+      weighted.first { $0.weight >= Double(rule.minAttempts) - RoutingEvidence.tolerance }
       ?? weighted.first { !$0.outcomes.isEmpty }
     let prior = priors.prior(work: work, format: format, tier: tier)
     guard chosen != nil || prior != nil else { return nil }

@@ -74,13 +74,10 @@ package struct RoutingHistory: Sendable, Equatable {
     self.now = now
   }
 
-  /// Every outcome kept, in no particular order (each once).
-  package var outcomes: [AttemptOutcome] {
-    var seen: Set<String> = []
-    return (byKind.values.flatMap { $0 } + byFormat.values.flatMap { $0 }).filter {
-      seen.insert("\($0.runID)/\($0.subtaskID)/\($0.tier)/\($0.at.timeIntervalSince1970)").inserted
-    }
-  }
+  /// The outcomes inside each (kind, tier) window, in no particular order.
+  package var kindOutcomes: [AttemptOutcome] { byKind.values.flatMap { $0 } }
+  /// The outcomes inside each (format, tier) window, in no particular order.
+  package var formatOutcomes: [AttemptOutcome] { byFormat.values.flatMap { $0 } }
 
   /// Adds an outcome, dropping the oldest beyond the window. Outcomes arrive oldest first.
   package mutating func record(attempt outcome: AttemptOutcome) {

@@ -41,6 +41,7 @@ extension RoutingPriors {
           work: try p.requiredString("work"), format: try p.requiredString("format"),
           tier: try p.requiredString("tier"),
           passRate: try p.double("pass_rate") ?? -1, source: try p.string("source") ?? "")
+        try p.finish()
         guard (0...1).contains(entry.passRate) else {
           throw p.error("pass_rate", "pass_rate must be between 0 and 1")
         }
@@ -49,7 +50,6 @@ extension RoutingPriors {
             file: file, line: item.line,
             message: "a second prior for \(entry.work), \(entry.format) on \(entry.tier)")
         }
-        try p.finish()
         priors.entries.append(entry)
       }
     }
