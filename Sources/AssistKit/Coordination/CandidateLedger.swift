@@ -3,8 +3,11 @@ internal import Git
 /// Every candidate a sub-task has received, as fingerprints of its normalized change, so a round
 /// that repeats an earlier answer (or changes nothing of substance) is known as a duplicate and the
 /// next one is asked differently (``RetryRound``).
-struct CandidateLedger: Sendable {
+package struct CandidateLedger: Sendable {
   private var seen: Set<String> = []
+
+  /// An empty ledger.
+  package init() {}
 
   /// Records a candidate and says whether it adds nothing new: its normalized change was seen
   /// before in this sub-task (on any tier), or it changes nothing but blank lines and trailing
@@ -12,14 +15,15 @@ struct CandidateLedger: Sendable {
   /// - Parameters:
   ///   - changes: The files the candidate would write (old → new).
   ///   - reply: The model's reply, for candidates with no change.
-  mutating func record(changes: [EditApplier.FileChange], reply: String) -> Bool {
+  package mutating func record(changes: [EditApplier.FileChange], reply: String) -> Bool {
     let changed = changes.filter { $0.old != $0.new }
     let fingerprint: String
     if changed.isEmpty {
       fingerprint = "reply\u{0}" + Self.normalized(reply).joined(separator: "\n")
     } else {
       fingerprint = changed.sorted { $0.path < $1.path }.map { change in
-        change.path + "\u{0}" + (change.new.map { Self.normalized($0).joined(separator: "\n") } ?? "deleted")
+        change.path + "\u{0}"
+          + (change.new.map { Self.normalized($0).joined(separator: "\n") } ?? "deleted")
       }.joined(separator: "\u{1}")
     }
     let repeated = !seen.insert(fingerprint).inserted
@@ -31,7 +35,7 @@ struct CandidateLedger: Sendable {
 
   /// The unified diff of a candidate, for feedback (``RetryStrategy/showFailure``), cut to
   /// `budget` characters.
-  static func diff(_ changes: [EditApplier.FileChange], budget: Int = 1_500) -> String {
+  package static func diff(_ changes: [EditApplier.FileChange], budget: Int = 1_500) -> String {
     let text = changes.filter { $0.old != $0.new }.compactMap {
       try? TextDiff.patch(old: $0.old, new: $0.new, path: $0.path, contextLines: 2)
     }.joined()

@@ -579,7 +579,9 @@ package struct SubAgent: Sendable {
 
   /// ``RetryStrategy/showFailure``: the failing assertion and the last candidate's diff, added to
   /// the request's last message.
-  static func appendFailure(to messages: inout [ChatMessage], failure: String?, diff: String) {
+  package static func appendFailure(
+    to messages: inout [ChatMessage], failure: String?, diff: String
+  ) {
     guard let last = messages.indices.last else { return }
     var text = String(messages[last].content.trimmed) + "\n\n"
     if let failure, !failure.isEmpty {

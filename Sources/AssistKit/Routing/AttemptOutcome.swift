@@ -33,7 +33,8 @@ package struct AttemptOutcome: Sendable, Equatable, Codable {
   /// Creates an outcome.
   package init(
     runID: String, subtaskID: String, kind: String, tier: String, editFormat: String? = nil,
-    work: String? = nil, sizeBucket: String? = nil, gatePassed: Bool, verifyPassed: Bool? = nil, escalated: Bool = false, reflections: Int = 0,
+    work: String? = nil, sizeBucket: String? = nil, gatePassed: Bool, verifyPassed: Bool? = nil,
+    escalated: Bool = false, reflections: Int = 0,
     cost: Double = 0, at: Date = Date()
   ) {
     self.runID = runID

@@ -46,7 +46,8 @@ package struct Router: Sendable {
       let exclusion = exclusion(
         of: tier, at: i, minIndex: minIndex, subtask, history, cooldowns)
       considered.append(
-        .init(tier: tier.name, verdict: exclusion == nil ? .belowFloor : .skipped,
+        .init(
+          tier: tier.name, verdict: exclusion == nil ? .belowFloor : .skipped,
           reason: exclusion?.reason ?? ""))
       switch exclusion {
       case nil: eligible.append(i)

@@ -103,24 +103,27 @@ extension RoutingPolicy {
     history.maxEscalationRate = try h.double("max_escalation_rate") ?? history.maxEscalationRate
     history.halfLifeDays = try h.double("half_life_days") ?? history.halfLifeDays
     history.confidenceZ = try h.double("confidence_z") ?? history.confidenceZ
-    history.sizeBuckets = try h.value("size_buckets").map { value in
-      guard case .sequence(let items, _) = value else {
-        throw h.error("size_buckets", "size_buckets must be a list of line counts")
-      }
-      return try items.map { item in
-        guard case .scalar(let text, _) = item, let lines = Int(text), lines > 0 else {
-          throw ConfigError(
-            file: file, line: item.line, message: "a size bucket must be a line count > 0")
+    history.sizeBuckets =
+      try h.value("size_buckets").map { value in
+        guard case .sequence(let items, _) = value else {
+          throw h.error("size_buckets", "size_buckets must be a list of line counts")
         }
-        return lines
-      }
-    } ?? history.sizeBuckets
+        return try items.map { item in
+          guard case .scalar(let text, _) = item, let lines = Int(text), lines > 0 else {
+            throw ConfigError(
+              file: file, line: item.line, message: "a size bucket must be a line count > 0")
+          }
+          return lines
+        }
+      } ?? history.sizeBuckets
     history.exploreShare = try h.double("explore_share") ?? history.exploreShare
     guard history.window >= 1 else { throw h.error("window", "history window must be at least 1") }
     guard history.halfLifeDays >= 0 else {
       throw h.error("half_life_days", "half_life_days must be ≥ 0 (0: no fading)")
     }
-    guard history.confidenceZ >= 0 else { throw h.error("confidence_z", "confidence_z must be ≥ 0") }
+    guard history.confidenceZ >= 0 else {
+      throw h.error("confidence_z", "confidence_z must be ≥ 0")
+    }
     guard (0...1).contains(history.exploreShare) else {
       throw h.error("explore_share", "explore_share must be between 0 and 1")
     }

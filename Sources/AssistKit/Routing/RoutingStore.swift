@@ -112,7 +112,8 @@ package struct RoutingStore: Sendable {
       history.record(
         attempt: AttemptOutcome(
           runID: row[0], subtaskID: row[1], kind: row[2], tier: row[3], editFormat: row[4],
-          work: row[11], sizeBucket: row[12], gatePassed: row[5], verifyPassed: row[6], escalated: row[7], reflections: row[8],
+          work: row[11], sizeBucket: row[12], gatePassed: row[5], verifyPassed: row[6],
+          escalated: row[7], reflections: row[8],
           cost: row[9], at: Date(timeIntervalSince1970: row[10])))
     }
     return history

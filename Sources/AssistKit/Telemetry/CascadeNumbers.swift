@@ -55,7 +55,8 @@ package struct CascadeNumbers: Sendable, Equatable, Codable {
       var extras: [String] = []
       if line.duplicates > 0 { extras.append("\(line.duplicates) duplicate(s)") }
       if line.accepted > 0 { extras.append("\(line.accepted) accepted") }
-      return "\(line.tier) \(line.candidates)" + (extras.isEmpty ? "" : " (\(extras.joined(separator: ", ")))")
+      return "\(line.tier) \(line.candidates)"
+        + (extras.isEmpty ? "" : " (\(extras.joined(separator: ", ")))")
     }
     var text = "candidates " + perTier.joined(separator: ", ")
     if !acceptedBy.isEmpty {
