@@ -1,24 +1,24 @@
 /// What the next round on a tier changes, decided after each refused candidate from the policy's
 /// ``RetryRule``: nothing (an ordinary reflection), or, after a duplicate, the next untried
 /// ``RetryStrategy``; the same failure twice in a row escalates at once.
-struct RetryRound: Sendable {
+package struct RetryRound: Sendable {
   /// The rules.
-  let rule: RetryRule
+  package let rule: RetryRule
   /// Whether the function format is still to be had (the target is one function, not yet shown
   /// alone).
-  var canSwitchFormat: Bool
+  package var canSwitchFormat: Bool
   /// The strategy that produced the next candidate.
-  private(set) var strategy: RetryStrategy
+  package private(set) var strategy: RetryStrategy
   /// Added to the temperature by resamples so far.
-  private(set) var temperatureBoost = 0.0
+  package private(set) var temperatureBoost = 0.0
   /// The seed to send, after a resample.
-  private(set) var seed: Int?
+  package private(set) var seed: Int?
   private var used: Set<RetryStrategy> = []
   private var lastRefusal: String?
 
   /// A tier's first round: ``RetryStrategy/initial`` on the first rung, ``RetryStrategy/escalate``
   /// on later ones.
-  init(rule: RetryRule, firstRung: Bool, canSwitchFormat: Bool) {
+  package init(rule: RetryRule, firstRung: Bool, canSwitchFormat: Bool) {
     self.rule = rule
     self.canSwitchFormat = canSwitchFormat
     strategy = firstRung ? .initial : .escalate
@@ -31,7 +31,7 @@ struct RetryRound: Sendable {
   ///   - refusal: The one-line reason it was refused.
   ///   - round: The round that was refused (seeds are derived from it).
   /// - Returns: The strategy of the next round (``RetryStrategy/escalate``: leave the tier).
-  mutating func next(duplicate: Bool, parsedNothing: Bool, refusal: String, round: Int)
+  package mutating func next(duplicate: Bool, parsedNothing: Bool, refusal: String, round: Int)
     -> RetryStrategy
   {
     defer { lastRefusal = refusal }
@@ -61,7 +61,7 @@ struct RetryRound: Sendable {
   }
 
   /// The temperature of the next call: `base`, plus the resamples' boost up to the rule's max.
-  func temperature(base: Double) -> Double {
+  package func temperature(base: Double) -> Double {
     temperatureBoost == 0 ? base : min(rule.maxTemperature, base + temperatureBoost)
   }
 }
@@ -70,7 +70,7 @@ extension FunctionFocus {
   /// The one function the plan says a sub-task is about (``ChangeIntent/symbols`` holds exactly
   /// one, defined once in the scope's non-test files, short enough to show alone), whatever share
   /// of its file it is: the target of ``RetryStrategy/switchFormat``.
-  static func planned(
+  package static func planned(
     _ intent: ChangeIntent?, scope: [String], files: [String: String?],
     isTest: (String) -> Bool
   ) -> FunctionFormat? {
