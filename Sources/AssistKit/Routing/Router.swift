@@ -79,6 +79,15 @@ package struct Router: Sendable {
       }
     }
     ladder = preferringBits(ladder, tiers: tiers, subtask)
+    // Every other healthy tier is a last resort, strongest first: a sub-task never ends with "no
+    // tier could do this" while one that can run it was not tried.
+    let lastResorts = (eligible + disfavoured).filter { !ladder.contains($0) }.sorted(by: >)
+    for i in lastResorts {
+      notes[i] =
+        "last resort, after every rung above"
+        + (disfavoured.contains(i) ? ", although " + considered[i].reason : "")
+    }
+    if !ladder.isEmpty { ladder += lastResorts }
     for (position, i) in ladder.enumerated() {
       let verdict: RoutingDecision.Verdict = position == 0 ? .chosen : .escalation
       considered[i].verdict = verdict

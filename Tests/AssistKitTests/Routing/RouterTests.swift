@@ -25,27 +25,27 @@ import Testing
     Case(
       name: "difficulty 3 starts on the second tier",
       request: .init(kind: "migration", difficulty: 3, files: 2, lines: 100, promptTokens: 1500),
-      tier: "local-medium", ladder: ["local-medium", "cloud"]),
+      tier: "local-medium", ladder: ["local-medium", "cloud", "local-small"]),
     Case(
       name: "design wants the strongest tier",
       request: .init(kind: "design", difficulty: 2, files: 2, lines: 100, promptTokens: 3000),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "analysis wants the strongest tier",
       request: .init(kind: "analysis", difficulty: 1, files: 1, lines: 10, promptTokens: 500),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "difficulty 4 needs the cloud",
       request: .init(kind: "migration", difficulty: 4, files: 1, lines: 10, promptTokens: 500),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "many files raise the floor",
       request: .init(kind: "migration", difficulty: 1, files: 5, lines: 100, promptTokens: 3000),
-      tier: "local-medium", ladder: ["local-medium", "cloud"]),
+      tier: "local-medium", ladder: ["local-medium", "cloud", "local-small"]),
     Case(
       name: "a huge scope needs the cloud",
       request: .init(kind: "migration", difficulty: 1, files: 3, lines: 2500, promptTokens: 3000),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "renames start on the tier with enough bits and keep the 4-bit tiers as fallbacks",
       request: .init(kind: "rename", difficulty: 1, files: 2, lines: 60, promptTokens: 1200),
@@ -59,7 +59,7 @@ import Testing
       name: "prefer_tier overrides the kind's floor",
       request: .init(
         kind: "design", difficulty: 2, promptTokens: 1000, hints: .init(preferTier: "local-medium")),
-      tier: "local-medium", ladder: ["local-medium", "cloud"]),
+      tier: "local-medium", ladder: ["local-medium", "cloud", "local-small"]),
     Case(
       name: "min_tier rules out cheaper tiers",
       request: .init(
@@ -150,11 +150,15 @@ import Testing
     let after = router.route(
       subtask: request, tiers: F.all, history: history, budget: .unlimited(), cooldowns: [])
     #expect(after.tier == "local-medium")
-    #expect(after.ladder == ["local-medium", "cloud"])
+    // Still a last resort: a healthy tier is never left untried.
+    #expect(after.ladder == ["local-medium", "cloud", "local-small"])
     #expect(
-      after.reasons.contains(
-        "local-small skipped: history: 0 of 4 migration attempts passed (at most 40% at the "
-          + "policy's confidence, below 50%)"), "\(after.reasons)")
+      after.reasons.contains {
+        $0.hasPrefix("local-small next on failure")
+          && $0.hasSuffix(
+            "last resort, after every rung above, although history: 0 of 4 migration attempts "
+              + "passed (at most 40% at the policy's confidence, below 50%)")
+      }, "\(after.reasons)")
     // Other kinds still get the tier.
     #expect(
       router.route(
@@ -207,7 +211,7 @@ import Testing
       subtask: .init(kind: "design", promptTokens: 500), tiers: F.all, history: .init(),
       budget: .unlimited(), cooldowns: ["cloud"])
     #expect(design.tier == "local-medium")
-    #expect(design.ladder == ["local-medium"])
+    #expect(design.ladder == ["local-medium", "local-small"])
   }
 
   @Test func aCallThatWouldCrossACapDowngradesToAFreeTier() {
@@ -239,7 +243,7 @@ import Testing
       subtask: .init(kind: "design", promptTokens: 2000), tiers: F.all, history: .init(),
       budget: budget, cooldowns: [])
     #expect(decision.tier == nil)
-    #expect(decision.ladder == ["cloud"])
+    #expect(decision.ladder == ["cloud", "local-medium", "local-small"])
     let pause = decision.pause
     #expect(pause != nil)
     #expect(pause?.cap == .month)

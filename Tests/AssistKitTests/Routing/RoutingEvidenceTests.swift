@@ -57,7 +57,8 @@ import Testing
     #expect(decision.tier == "local-medium")
     #expect(
       decision.reasons.contains {
-        $0.hasPrefix("local-small skipped: history: 5 of 20 migration attempts passed (at most 43%")
+        $0.hasPrefix("local-small next on failure")
+          && $0.contains("although history: 5 of 20 migration attempts passed (at most 43%")
       }, "\(decision.reasons)")
   }
 
