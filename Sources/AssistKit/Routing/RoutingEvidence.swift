@@ -54,50 +54,61 @@ extension RoutingHistory {
     let work = request.workKey
     let format = request.editFormat
     let size = rule.sizeBucket(lines: request.lines)
-    let mine = kindOutcomes.filter { $0.tier == tier }
-    func workOf(_ o: AttemptOutcome) -> String { o.work ?? o.kind }
-    var levels: [(String, [AttemptOutcome])] = []
+    // One pass: the four keys, most specific first (work+format+size, work+format, format, work).
+    var tallies = [Tally](repeating: Tally(), count: 4)
+    for outcome in kindOutcomes(tier: tier) where (outcome.work ?? outcome.kind) == work {
+      let w = weight(of: outcome, rule)
+      tallies[3].add(outcome, w)
+      if let format, outcome.editFormat == format {
+        tallies[1].add(outcome, w)
+        if outcome.sizeBucket == size { tallies[0].add(outcome, w) }
+      }
+    }
     if let format {
-      levels.append(
-        (
-          "\(work) \(format)-format \(size)-line",
-          mine.filter { workOf($0) == work && $0.editFormat == format && $0.sizeBucket == size }
-        ))
-      levels.append(
-        ("\(work) \(format)-format", mine.filter { workOf($0) == work && $0.editFormat == format }))
-      levels.append(
-        (
-          "\(format)-format",
-          formatOutcomes.filter { $0.tier == tier && $0.editFormat == format }
-        ))
+      for outcome in formatOutcomes(format: format, tier: tier) {
+        tallies[2].add(outcome, weight(of: outcome, rule))
+      }
     }
-    levels.append(("\(work)", mine.filter { workOf($0) == work }))
-    let weighted = levels.map { level in
-      (key: level.0, outcomes: level.1, weight: level.1.reduce(0.0) { $0 + weight(of: $1, rule) })
-    }
+    let usable = format == nil ? [3] : [0, 1, 2, 3]
+    let threshold = Double(rule.minAttempts) - RoutingEvidence.tolerance
     let chosen =
-      weighted.first { $0.weight >= Double(rule.minAttempts) - RoutingEvidence.tolerance }
-      ?? weighted.first { !$0.outcomes.isEmpty }
+      usable.first { tallies[$0].attempts >= threshold }
+      ?? usable.first { tallies[$0].observed > 0 }
     let prior = priors.prior(work: work, format: format, tier: tier)
     guard chosen != nil || prior != nil else { return nil }
+    let formatText = format.map { "\($0)-format" } ?? ""
+    let keys = [
+      "\(work) \(formatText) \(size)-line", "\(work) \(formatText)", formatText, work,
+    ]
+    let tally = chosen.map { tallies[$0] } ?? Tally()
     var evidence = RoutingEvidence(
-      key: chosen?.key ?? "\(work) \(format ?? "")-format", observed: 0, observedSuccesses: 0,
-      attempts: 0, successes: 0, escalations: 0, prior: prior)
-    for outcome in chosen?.outcomes ?? [] {
-      let w = weight(of: outcome, rule)
-      evidence.observed += 1
-      evidence.attempts += w
-      if outcome.succeeded {
-        evidence.observedSuccesses += 1
-        evidence.successes += w
-      }
-      if outcome.escalated { evidence.escalations += w }
-    }
+      key: keys[chosen ?? 1], observed: tally.observed, observedSuccesses: tally.observedSuccesses,
+      attempts: tally.attempts, successes: tally.successes, escalations: tally.escalations,
+      prior: prior)
     if let prior {
       evidence.attempts += priors.weight
       evidence.successes += priors.weight * prior.passRate
     }
     return evidence
+  }
+
+  /// Weighted and plain counts of one key.
+  private struct Tally {
+    var observed = 0
+    var observedSuccesses = 0
+    var attempts = 0.0
+    var successes = 0.0
+    var escalations = 0.0
+
+    mutating func add(_ outcome: AttemptOutcome, _ weight: Double) {
+      observed += 1
+      attempts += weight
+      if outcome.succeeded {
+        observedSuccesses += 1
+        successes += weight
+      }
+      if outcome.escalated { escalations += weight }
+    }
   }
 
   /// 1 for an outcome from now, ½ at one half-life, and so on.

@@ -74,10 +74,14 @@ package struct RoutingHistory: Sendable, Equatable {
     self.now = now
   }
 
-  /// The outcomes inside each (kind, tier) window, in no particular order.
-  package var kindOutcomes: [AttemptOutcome] { byKind.values.flatMap { $0 } }
-  /// The outcomes inside each (format, tier) window, in no particular order.
-  package var formatOutcomes: [AttemptOutcome] { byFormat.values.flatMap { $0 } }
+  /// The outcomes of `tier` inside the (kind, tier) windows, in no particular order.
+  package func kindOutcomes(tier: String) -> [AttemptOutcome] {
+    byKind.lazy.filter { $0.key.tier == tier }.flatMap(\.value)
+  }
+  /// The outcomes inside the (`format`, `tier`) window.
+  package func formatOutcomes(format: String, tier: String) -> [AttemptOutcome] {
+    byFormat[Key(group: format, tier: tier)] ?? []
+  }
 
   /// Adds an outcome, dropping the oldest beyond the window. Outcomes arrive oldest first.
   package mutating func record(attempt outcome: AttemptOutcome) {
