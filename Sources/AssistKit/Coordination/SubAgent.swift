@@ -394,6 +394,12 @@ package struct SubAgent: Sendable {
     var outcome = try await pipeline.run(
       reply: reply, format: format, base: base, prior: prior,
       defaultPath: scope.count == 1 ? scope[0] : nil)
+    if outcome.accepted,
+      let removal = TestFileRemoval.problem(outcome.changes, isTest: inputs.context.isTestFile)
+    {
+      outcome.stage = .gate
+      outcome.feedback = removal + "\n\n" + format.instructions
+    }
     if outcome.accepted, format.name == "whole-file", let fragment = Self.fragment(outcome.changes)
     {
       outcome.stage = .gate
