@@ -6,7 +6,9 @@
 /// on the bytes, and ``bytes(_:)`` gives back exactly the bytes that went in.
 enum ByteText {
   /// `bytes` as a string of scalars U+0000…U+00FF, one per byte.
-  static func text(_ bytes: some Sequence<UInt8>) -> String {
+  static func text(_ bytes: [UInt8]) -> String {
+    // ASCII reads the same either way, and UTF-8 decoding of it is the fast path.
+    if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
     var scalars = String.UnicodeScalarView()
     scalars.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
     return String(scalars)
@@ -17,6 +19,7 @@ enum ByteText {
   /// Scalars above U+00FF never come from ``text(_:)``; they are written as their UTF-8 bytes so
   /// that nothing is dropped.
   static func bytes(_ text: String) -> [UInt8] {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return Array(text.utf8) }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
