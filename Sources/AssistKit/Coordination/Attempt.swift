@@ -24,6 +24,10 @@ package struct Attempt: Sendable, Equatable, Codable {
   package var detail: String
   /// The call's span.
   package var spanID: Int?
+  /// Whether a request left for the model: `false` when the attempt stopped before sending
+  /// (prompt too large for the window, endpoint cooling down or unreachable); `nil` in records
+  /// written before this was kept, which counted every attempt as a call.
+  package var requestSent: Bool?
 
   /// Creates an attempt record.
   package init(
@@ -48,6 +52,8 @@ package struct Attempt: Sendable, Equatable, Codable {
 
   /// Whether this attempt's output was used.
   package var accepted: Bool { stage == "accepted" }
+  /// Whether this attempt sent a request (what "N call(s)" counts).
+  package var sentRequest: Bool { requestSent ?? true }
   /// All tokens.
   package var tokens: Int { inputTokens + outputTokens + cachedTokens }
 }
@@ -105,4 +111,6 @@ package struct SubtaskResult: Sendable, Equatable, Codable {
   package var cost: Double { attempts.reduce(0) { $0 + $1.cost } }
   /// Tokens of every attempt.
   package var tokens: Int { attempts.reduce(0) { $0 + $1.tokens } }
+  /// The attempts that sent a request to a model.
+  package var calls: Int { attempts.filter(\.sentRequest).count }
 }

@@ -325,6 +325,7 @@ package struct SubAgent: Sendable {
     if promptTokens + inputs.agent.maxTokens > tier.contextWindow {
       attempt.detail =
         "the prompt (~\(promptTokens) tokens) and reply do not fit \(tier.name)'s \(tier.contextWindow)-token window"
+      attempt.requestSent = false
       return (nil, attempt)
     }
     let ticket = try await billing?.reserve(
@@ -352,6 +353,7 @@ package struct SubAgent: Sendable {
         input: usage.inputTokens, output: usage.outputTokens, cached: usage.cacheReadTokens)
       attempt.seconds = response.timings.total.secondsDouble
       attempt.stage = "reply"
+      attempt.requestSent = true
       events(
         .exchange(
           subtask: subtaskID, tier: tier.name, round: round,
@@ -373,6 +375,7 @@ package struct SubAgent: Sendable {
     } catch let error as ProviderError {
       if let ticket { await billing?.settle(ticket, usage: nil) }
       attempt.detail = "\(tier.name) failed: \(error)"
+      attempt.requestSent = error.requestSent
       return (nil, attempt)
     }
   }

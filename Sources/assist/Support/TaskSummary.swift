@@ -90,7 +90,7 @@ struct TaskSummary: Encodable {
       for attempt in result.attempts where tiers.last != attempt.tier { tiers.append(attempt.tier) }
       Swift.print(
         "  \(result.subtask.id) \(result.subtask.kind.rawValue) [\(result.agent)] \(result.status.rawValue)"
-          + " via \(tiers.joined(separator: " → ")), \(result.attempts.count) call(s): \(result.detail)"
+          + " via \(tiers.joined(separator: " → ")), \(result.calls) call(s): \(result.detail)"
       )
     }
     for finding in report.proposal?.findings ?? [] {
