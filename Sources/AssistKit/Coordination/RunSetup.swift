@@ -63,6 +63,13 @@ struct RunSetup: Sendable {
     }
     guard let head = try repository.head().commit else { throw TaskError.noCommits }
     let base = try baseCommit.map { try repository.resolve($0) } ?? head
+    let context = try RepoContext.load(from: repository, revision: base.description)
+    // Before any model call: a run that could never land must not spend anything.
+    if let problem = try RunPreflight.problem(
+      repository: repository, task: options.task, files: context.files.keys)
+    {
+      throw TaskError.repositoryNotReady(problem)
+    }
     let config = try ConfigLoader.load(
       paths: environment.paths, repositoryRoot: root, variables: environment.variables)
     let tiers = options.tiers(from: config.tiers)
@@ -105,7 +112,7 @@ struct RunSetup: Sendable {
         folders: AgentLibrary.searchPath(paths: paths, repositoryRoot: root)),
       prompts: try PromptLibrary(
         folders: PromptLibrary.searchPath(paths: paths, repositoryRoot: root)),
-      context: try RepoContext.load(from: repository, revision: base.description),
+      context: context,
       verifier: verifier,
       notices: notices, cloudPrice: config.counterfactualTier?.price,
       health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth))
@@ -209,6 +216,8 @@ package enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
   case noTiers(String)
   /// The run cannot be resumed.
   case notResumable(String)
+  /// The repository is not in a state a run may start from (``RunPreflight``).
+  case repositoryNotReady(String)
 
   package var description: String {
     switch self {
@@ -217,6 +226,7 @@ package enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
       "the repository has no commits yet; commit your files first (assist works from HEAD)"
     case .noTiers(let filter): "no tier is available for \(filter); check `assist models`"
     case .notResumable(let reason): reason
+    case .repositoryNotReady(let reason): reason
     }
   }
 }

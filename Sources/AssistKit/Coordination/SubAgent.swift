@@ -396,6 +396,7 @@ package struct SubAgent: Sendable {
     if promptTokens + inputs.agent.maxTokens > tier.contextWindow {
       attempt.detail =
         "the prompt (~\(promptTokens) tokens) and reply do not fit \(tier.name)'s \(tier.contextWindow)-token window"
+      attempt.requestSent = false
       return (nil, attempt)
     }
     let ticket = try await billing?.reserve(
@@ -423,6 +424,7 @@ package struct SubAgent: Sendable {
         input: usage.inputTokens, output: usage.outputTokens, cached: usage.cacheReadTokens)
       attempt.seconds = response.timings.total.secondsDouble
       attempt.stage = "reply"
+      attempt.requestSent = true
       events(
         .exchange(
           subtask: subtaskID, tier: tier.name, round: round,
@@ -444,6 +446,7 @@ package struct SubAgent: Sendable {
     } catch let error as ProviderError {
       if let ticket { await billing?.settle(ticket, usage: nil) }
       attempt.detail = "\(tier.name) failed: \(error)"
+      attempt.requestSent = error.requestSent
       return (nil, attempt)
     }
   }
@@ -465,6 +468,12 @@ package struct SubAgent: Sendable {
     var outcome = try await pipeline.run(
       reply: reply, format: format, base: base, prior: prior,
       defaultPath: scope.count == 1 ? scope[0] : nil)
+    if outcome.accepted,
+      let removal = TestFileRemoval.problem(outcome.changes, isTest: inputs.context.isTestFile)
+    {
+      outcome.stage = .gate
+      outcome.feedback = removal + "\n\n" + format.instructions
+    }
     if outcome.accepted, format.name == "whole-file", let fragment = Self.fragment(outcome.changes)
     {
       outcome.stage = .gate

@@ -90,8 +90,10 @@ extension SubtaskResult {
   /// made (never an empty "via , 0 call(s)").
   package var callsText: String {
     var tiers: [String] = []
-    for attempt in attempts where tiers.last != attempt.tier { tiers.append(attempt.tier) }
+    for attempt in attempts where attempt.sentRequest && tiers.last != attempt.tier {
+      tiers.append(attempt.tier)
+    }
     guard !tiers.isEmpty else { return " with no call: \(detail)" }
-    return " via \(tiers.joined(separator: " → ")), \(attempts.count) call(s): \(detail)"
+    return " via \(tiers.joined(separator: " → ")), \(calls) call(s): \(detail)"
   }
 }
