@@ -111,4 +111,16 @@ import Testing
         == "p.yaml:2: a retry strategy must be one of resample, switch_format, show_failure, escalate"
     )
   }
+
+  @Test func assistShowNamesTheStrategyAndTheDuplicatesOfEachRound() {
+    var attempt = Attempt(
+      tier: "local-small", model: "m", round: 1, format: "whole-file", stage: "gate", detail: "")
+    #expect(RunReport.retryNote(attempt) == "")
+    attempt.strategy = .resample
+    attempt.duplicate = true
+    #expect(RunReport.retryNote(attempt) == " [resample, duplicate]")
+    attempt.strategy = .reflect
+    attempt.duplicate = false
+    #expect(RunReport.retryNote(attempt) == "")
+  }
 }
