@@ -28,6 +28,11 @@ package struct Attempt: Sendable, Equatable, Codable {
   /// (prompt too large for the window, endpoint cooling down or unreachable); `nil` in records
   /// written before this was kept, which counted every attempt as a call.
   package var requestSent: Bool?
+  /// What this round changed from the one before (``RetryStrategy``); `nil` in old records.
+  package var strategy: RetryStrategy?
+  /// Whether the candidate repeated an earlier one of its sub-task or changed nothing of
+  /// substance (``CandidateLedger``).
+  package var duplicate: Bool?
 
   /// Creates an attempt record.
   package init(
@@ -54,6 +59,9 @@ package struct Attempt: Sendable, Equatable, Codable {
   package var accepted: Bool { stage == "accepted" }
   /// Whether this attempt sent a request (what "N call(s)" counts).
   package var sentRequest: Bool { requestSent ?? true }
+  /// The call failed before a model answered (unreachable, timeout, 5xx, prompt too long): the
+  /// stage stays `error`.
+  package var isInfrastructureFailure: Bool { stage == "error" }
   /// All tokens.
   package var tokens: Int { inputTokens + outputTokens + cachedTokens }
 }
