@@ -70,7 +70,8 @@ import Testing
     #expect(none.landing.honouring(nil) == (false, false))
     #expect(none.landing.honouring(.init(here: true)) == (true, true))
     #expect(none.landing.honouring(.init(here: false)) == (true, false))
-    let apply = try #require(try Assist.parseAsRoot(["resume", "abc", "--apply"]) as? ResumeCommand)
+    let apply = try #require(
+      try Assist.parseAsRoot(["resume", "abc", "--apply"]) as? ResumeCommand)
     #expect(apply.landing.honouring(nil) == (true, false))
     let task = try #require(
       try Assist.parseAsRoot(["task", "x", "--apply", "--here"]) as? TaskCommand)
