@@ -98,7 +98,10 @@ package struct RepoContext: Sendable {
   }
 
   /// Whether `path` looks like a test file (never the target of an edit unless named).
-  package func isTestFile(_ path: String) -> Bool {
+  package func isTestFile(_ path: String) -> Bool { Self.looksLikeTest(path) }
+
+  /// Whether `path` looks like a test file, by its name and folder.
+  package static func looksLikeTest(_ path: String) -> Bool {
     let name = (path as NSString).lastPathComponent.lowercased()
     return name.hasPrefix("test_") || name.contains("_test.") || name.contains(".test.")
       || name.contains(".spec.")
