@@ -9,6 +9,12 @@ package struct References: Sendable {
     package var path: String
     /// The line, 1-based.
     package var line: Int
+
+    /// Creates a site.
+    package init(path: String, line: Int) {
+      self.path = path
+      self.line = line
+    }
   }
 
   /// Name → its mentions (definitions' own first lines included), in path and line order.

@@ -12,24 +12,47 @@ package struct RepoContext: Sendable {
   package var paths: [String]
   /// Definitions per text file.
   package var symbols: [String: [String]]
+  /// Every definition with its line range (ctags, or the patterns).
+  package var index: RepositoryIndex
+  /// Where defined names are mentioned.
+  package var references: References
 
   /// Files larger than this are listed in the map but never pasted into a prompt.
   package static let maximumFileBytes = 200_000
 
   /// Creates a context from file contents (tests, and callers that already read the files).
+  /// Indexes them with the patterns alone (no process, no cache).
   package init(files: [String: String], paths: [String]? = nil) {
-    self.files = files
-    self.paths = paths ?? files.keys.sorted()
-    self.symbols = files.mapValues { _ in [] }
-    for (path, text) in files { symbols[path] = SymbolMap.definitions(in: text, path: path) }
+    self.init(files: files, paths: paths, index: .patterns(files: files))
   }
 
-  /// Reads the files committed at `revision`.
+  /// Creates a context from file contents and their index.
+  package init(files: [String: String], paths: [String]?, index: RepositoryIndex) {
+    self.files = files
+    self.paths = paths ?? files.keys.sorted()
+    self.index = index
+    self.symbols = files.mapValues { _ in [] }
+    for path in files.keys {
+      var names: [String] = []
+      for d in index.outline(path) where !names.contains(d.name) { names.append(d.name) }
+      symbols[path] = names
+    }
+    self.references = References(index: index, files: files)
+  }
+
+  /// Reads the files committed at `revision` and indexes them.
+  /// - Parameters:
+  ///   - repository: The repository.
+  ///   - revision: The commit to read.
+  ///   - store: The index cache (definitions per blob id), or `nil` for none.
+  ///   - indexer: How files missing from the cache are indexed.
   /// - Throws: ``GitError`` when the revision cannot be read.
-  package static func load(from repository: Repository, revision: String = "HEAD") throws
-    -> RepoContext
-  {
-    let paths = try repository.files(in: revision)
+  package static func load(
+    from repository: Repository, revision: String = "HEAD", store: Store? = nil,
+    indexer: DefinitionIndexer = .init()
+  ) async throws -> RepoContext {
+    let blobs = try repository.blobIDs(in: revision)
+    let paths = blobs.keys.sorted()
     var files: [String: String] = [:]
     for path in paths {
       guard let bytes = try repository.blob(at: path, in: revision),
@@ -38,7 +61,9 @@ package struct RepoContext: Sendable {
       else { continue }
       files[path] = text
     }
-    return RepoContext(files: files, paths: paths)
+    let index = await RepositoryIndex.build(
+      files: files, blobs: blobs.mapValues(\.hex), store: store, indexer: indexer)
+    return RepoContext(files: files, paths: paths, index: index)
   }
 
   /// Tokens a text costs, estimated (code runs about 3 to 4 characters per token).

@@ -105,7 +105,7 @@ struct RunSetup: Sendable {
         folders: AgentLibrary.searchPath(paths: paths, repositoryRoot: root)),
       prompts: try PromptLibrary(
         folders: PromptLibrary.searchPath(paths: paths, repositoryRoot: root)),
-      context: try RepoContext.load(from: repository, revision: base.description),
+      context: try await RepoContext.load(from: repository, revision: base.description, store: store),
       verifier: verifier,
       notices: notices, cloudPrice: config.counterfactualTier?.price,
       health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth))
