@@ -76,6 +76,8 @@ package struct Localizer: Sendable {
         seeds.add(node: node, weight: weight, reason: "failing test's trace: \(frame.path):\(frame.line)")
       }
     }
+    // Nothing named: a rank from the graph alone would only say which names are common.
+    guard !seeds.weights.isEmpty else { return fileOnlyPlaces(evidence, limit: limit) }
     let graph = edges(nodes: nodes, index: seeds.position)
     let rank = PageRank.rank(nodes: nodes.count, edges: graph, seeds: seeds.weights)
     let top = rank.max() ?? 0

@@ -5,7 +5,9 @@
 /// in the store, so a second run re-reads only the files whose content changed.
 package struct RepositoryIndex: Sendable {
   /// Definitions per path, sorted by start line.
-  package var definitions: [String: [Definition]]
+  package let definitions: [String: [Definition]]
+  /// Definitions per name, in path then line order.
+  private let byName: [String: [Definition]]
   /// What building it did: files read by ctags, by the fallback, and from the cache.
   package var report: DefinitionIndexer.Report
   /// Files whose definitions came from the store's cache.
@@ -17,6 +19,11 @@ package struct RepositoryIndex: Sendable {
     cachedFiles: Int = 0
   ) {
     self.definitions = definitions
+    var byName: [String: [Definition]] = [:]
+    for path in definitions.keys.sorted() {
+      for d in definitions[path] ?? [] { byName[d.name, default: []].append(d) }
+    }
+    self.byName = byName
     self.report = report
     self.cachedFiles = cachedFiles
   }
@@ -67,11 +74,11 @@ package struct RepositoryIndex: Sendable {
 
   /// Every definition of `name`, in path then line order.
   package func named(_ name: String) -> [Definition] {
-    definitions.keys.sorted().flatMap { path in definitions[path, default: []].filter { $0.name == name } }
+    byName[name] ?? []
   }
 
   /// The names defined anywhere.
-  package var names: Set<String> { Set(definitions.values.joined().map(\.name)) }
+  package var names: Set<String> { Set(byName.keys) }
 
   /// The innermost definition of `path` that contains `line` (1-based).
   package func innermost(path: String, line: Int) -> Definition? {
