@@ -30,11 +30,16 @@ package struct Localizer: Sendable {
   /// Name mentions over `files`.
   package var references: References
 
-  /// Creates a localizer over a context (scans the references once).
+  /// Creates a localizer over an index and the files it indexed (scans the references once).
   package init(index: RepositoryIndex, files: [String: String]) {
+    self.init(index: index, files: files, references: References(index: index, files: files))
+  }
+
+  /// Creates a localizer from references already scanned.
+  package init(index: RepositoryIndex, files: [String: String], references: References) {
     self.index = index
     self.files = files
-    self.references = References(index: index, files: files)
+    self.references = references
   }
 
   /// The best places for `evidence`, best first.

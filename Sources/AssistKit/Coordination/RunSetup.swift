@@ -116,19 +116,28 @@ struct RunSetup: Sendable {
   func route(
     _ subtask: Subtask, agent: AgentDefinition, task: String = "", record: Bool = true
   ) async throws -> (RoutingDecision, RoutingRequest) {
-    let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
-    let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
-    let promptTokens = files.reduce(600) {
-      $0 + RepoContext.estimatedTokens(context.files[$1] ?? "")
-    }
+    let scope = context.editScope(
+      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false)
+    let places = places(for: subtask, task: task)
+    // Fit is measured on what the sub-agent will be shown on the smallest tier: its scope whole
+    // while that fits, slices around the places otherwise.
+    let window = tiers.map(\.contextWindow).min() ?? 8_192
+    let view = ScopeView.make(
+      context: context, scope: scope, places: places,
+      budget: ScopeView.budget(window: window, maxTokens: agent.maxTokens))
+    let lines = view.wholeFiles.reduce(0) {
+      $0 + (context.files[$1]?.split(separator: "\n").count ?? 0)
+    } + view.slices.reduce(0) { $0 + $1.endLine - $1.startLine + 1 }
+    let promptTokens = 600 + RepoContext.estimatedTokens(task + subtask.goal) + view.tokens
     let words = Set(subtask.goal.lowercased().split { !$0.isLetter }.map(String.init))
     let request = RoutingRequest(
-      kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(files.count, 1),
+      kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(scope.count, 1),
       lines: lines,
       promptTokens: promptTokens, maxTokens: agent.maxTokens,
-      identifierSensitive: !words.isDisjoint(with: ["rename", "renames", "renaming"]),
-      editFormat: focused(subtask, agent: agent, task: task)
-        ? FunctionFormat.formatName : agent.editFormat,
+      identifierSensitive: subtask.intent?.action == .rename
+        || !words.isDisjoint(with: ["rename", "renames", "renaming"]),
+      editFormat: focused(subtask, agent: agent, scope: scope, places: places)
+        ? FunctionFormat.formatName : view.isSliced ? SliceFormat.formatName : agent.editFormat,
       hints: .init(preferTier: agent.preferTier, minTier: agent.minTier))
     let cooldowns = await cooldowns()
     let decision =
@@ -138,16 +147,23 @@ struct RunSetup: Sendable {
     return (decision, request)
   }
 
+  /// The places a sub-task is about (``RepoContext/places(task:goal:symbols:files:failure:limit:)``):
+  /// from the task, its goal, the plan's intent symbols and the files it names.
+  func places(for subtask: Subtask, task: String) -> [Place] {
+    context.places(
+      task: task, goal: subtask.goal, symbols: subtask.intent?.symbols ?? [], files: subtask.files)
+  }
+
   /// Whether free tiers will see this sub-task as one function (so the router judges them by
   /// their record in that format, not by their whole-file failures on the kind).
-  /// Decided on the scope and text the sub-agent will use; a focus the baseline's failing tests
+  /// Decided on the scope and places the sub-agent will use; a focus the baseline's failing tests
   /// would pick is not known before the tests run, so such a sub-task is routed as `auto`.
-  private func focused(_ subtask: Subtask, agent: AgentDefinition, task: String) -> Bool {
+  private func focused(
+    _ subtask: Subtask, agent: AgentDefinition, scope: [String], places: [Place]
+  ) -> Bool {
     guard FunctionFocus.allowed(kind: subtask.kind, agent: agent) else { return false }
-    let scope = context.editScope(
-      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false)
     return FunctionFocus.choose(
-      text: task + " " + subtask.goal, scope: scope,
+      places: places, isFix: subtask.intent?.action == .fix, scope: scope,
       files: context.files.mapValues { Optional($0) }, isTest: context.isTestFile) != nil
   }
 

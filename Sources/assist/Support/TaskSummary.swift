@@ -25,6 +25,8 @@ struct TaskSummary: Encodable {
   var overhead: Overhead
   var proposal: Proposal?
   var commits: [String]
+  /// The places localization chose, best first (the key the benchmark reads).
+  var places: [Place]
 
   init(report: TaskReport, landed: ProposalLanding.Outcome?) {
     run = report.run
@@ -39,6 +41,7 @@ struct TaskSummary: Encodable {
         detail: r.detail)
     }
     overhead = report.overhead
+    places = report.places
     proposal = report.proposal
     commits = landed?.commits.map { "\($0.branch ?? "HEAD") \($0.commit.description)" } ?? []
   }
