@@ -83,7 +83,7 @@ package struct Localizer: Sendable {
     }
     // Nothing named: a rank from the graph alone would only say which names are common.
     guard !seeds.weights.isEmpty else { return fileOnlyPlaces(evidence, limit: limit) }
-    let graph = edges(nodes: nodes, index: seeds.position)
+    let graph = edges(nodes: nodes)
     let rank = PageRank.rank(nodes: nodes.count, edges: graph, seeds: seeds.weights)
     let top = rank.max() ?? 0
     var scored: [(Int, Double)] = []
@@ -117,15 +117,37 @@ package struct Localizer: Sendable {
 
   /// Definition → definitions it mentions, weighted so a name defined in n places splits its
   /// weight n ways.
-  private func edges(nodes: [Definition], index position: [Definition: Int]) -> [Int: [Int: Double]] {
+  private func edges(nodes: [Definition]) -> [Int: [Int: Double]] {
     var byName: [String: [Int]] = [:]
-    for (i, d) in nodes.enumerated() { byName[d.name, default: []].append(i) }
+    var byPath: [String: [Int]] = [:]
+    for (i, d) in nodes.enumerated() {
+      byName[d.name, default: []].append(i)
+      byPath[d.path, default: []].append(i)
+    }
     var edges: [Int: [Int: Double]] = [:]
+    // Line → innermost node per file, made once per file that has mentions.
+    var enclosing: [String: [Int?]] = [:]
+    func node(_ site: References.Site) -> Int? {
+      if enclosing[site.path] == nil {
+        let mine = byPath[site.path] ?? []
+        let count = mine.map { nodes[$0].endLine }.max() ?? 0
+        var table = [Int?](repeating: nil, count: count + 1)
+        var span = [Int](repeating: Int.max, count: count + 1)
+        for i in mine {
+          let d = nodes[i]
+          for line in d.startLine...min(d.endLine, count) where d.lineCount < span[line] {
+            table[line] = i
+            span[line] = d.lineCount
+          }
+        }
+        enclosing[site.path] = table
+      }
+      let table = enclosing[site.path] ?? []
+      return site.line < table.count ? table[site.line] : nil
+    }
     for (name, targets) in byName {
       for site in references.mentions(of: name, index: self.index) {
-        guard let source = self.index.innermost(path: site.path, line: site.line),
-          let from = position[source]
-        else { continue }
+        guard let from = node(site) else { continue }
         for target in targets where target != from {
           edges[from, default: [:]][target, default: 0] += 1 / Double(targets.count)
           // Callers matter to a fix too: a weaker edge back.

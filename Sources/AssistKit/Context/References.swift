@@ -39,20 +39,28 @@ package struct References: Sendable {
     return (sites[name] ?? []).filter { !heads.contains($0) }
   }
 
-  /// Calls `body` with every identifier of `text` and its 1-based line.
+  /// Calls `body` with every identifier of `text` and its 1-based line (ASCII identifiers;
+  /// other bytes separate words).
   static func scan(_ text: String, _ body: (String, Int) -> Void) {
     var line = 1
-    var word = ""
-    for c in text.unicodeScalars {
-      let isWord = c == "_" || c == "$" || (c.properties.isAlphabetic) || ("0"..."9").contains(c)
-      if isWord {
-        word.unicodeScalars.append(c)
+    let bytes = Array(text.utf8)
+    var start = -1
+    func isWord(_ b: UInt8) -> Bool {
+      (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 95 || b == 36
+    }
+    for (i, b) in bytes.enumerated() {
+      if isWord(b) {
+        if start < 0 { start = i }
         continue
       }
-      if !word.isEmpty, !(word.first?.isNumber ?? true) { body(word, line) }
-      word = ""
-      if c == "\n" { line += 1 }
+      if start >= 0, !(bytes[start] >= 48 && bytes[start] <= 57) {
+        body(String(decoding: bytes[start..<i], as: UTF8.self), line)
+      }
+      start = -1
+      if b == 10 { line += 1 }
     }
-    if !word.isEmpty, !(word.first?.isNumber ?? true) { body(word, line) }
+    if start >= 0, !(bytes[start] >= 48 && bytes[start] <= 57) {
+      body(String(decoding: bytes[start...], as: UTF8.self), line)
+    }
   }
 }

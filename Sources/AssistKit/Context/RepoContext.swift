@@ -141,10 +141,19 @@ package struct RepoContext: Sendable {
   /// and task point at. When the task is to make failing tests pass (`fixingTests`) and only tests
   /// are in scope, the scope is the code those tests import instead: the tests are the judge, not
   /// the target.
-  package func editScope(named: [String], goal: String, task: String, fixingTests: Bool)
-    -> [String]
-  {
+  /// Without named files, the files of the strong places (at least half the best score) come
+  /// before the word match of goal and task.
+  package func editScope(
+    named: [String], goal: String, task: String, fixingTests: Bool, places: [Place] = []
+  ) -> [String] {
     var scope = named.filter { files[$0] != nil }
+    if scope.isEmpty, let best = places.first?.score {
+      for place in places where place.score * 2 >= best && !scope.contains(place.path) {
+        scope.append(place.path)
+      }
+      let sources = scope.filter { !isTestFile($0) }
+      scope = sources.isEmpty ? scope : sources
+    }
     if scope.isEmpty {
       let relevant = relevantFiles(for: goal + " " + task)
       let sources = relevant.filter { !isTestFile($0) }

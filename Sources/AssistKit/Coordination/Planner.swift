@@ -106,9 +106,14 @@ package struct Planner: Sendable {
     let question = ["explain", "find", "list", "why", "what", "how", "which", "where", "describe"]
     let first = task.split(separator: " ").first.map { $0.lowercased() } ?? ""
     let kind: AgentDefinition.Kind = question.contains(first) ? .analysis : .migration
-    let files = context.relevantFiles(for: task).filter {
-      kind == .analysis || !context.isTestFile($0)
-    }
+    // The files of the places localization finds; the word match when it finds none.
+    let places = context.places(task: task)
+    let files =
+      (places.isEmpty
+      ? context.relevantFiles(for: task)
+      : context.editScope(
+        named: [], goal: task, task: task, fixingTests: false, places: places)
+    ).filter { kind == .analysis || !context.isTestFile($0) }
     return Plan(
       subtasks: [Subtask(id: "s1", kind: kind, goal: task, files: files, difficulty: 2)],
       origin: origin,

@@ -116,9 +116,9 @@ struct RunSetup: Sendable {
   func route(
     _ subtask: Subtask, agent: AgentDefinition, task: String = "", record: Bool = true
   ) async throws -> (RoutingDecision, RoutingRequest) {
-    let scope = context.editScope(
-      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false)
     let places = places(for: subtask, task: task)
+    let scope = context.editScope(
+      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false, places: places)
     // Fit is measured on what the sub-agent will be shown on the smallest tier: its scope whole
     // while that fits, slices around the places otherwise.
     let window = tiers.map(\.contextWindow).min() ?? 8_192

@@ -454,7 +454,7 @@ package struct SubAgent: Sendable {
   private func scopeFiles(_ inputs: Inputs, fixingTests: Bool) -> [String] {
     inputs.context.editScope(
       named: inputs.subtask.files, goal: inputs.subtask.goal, task: inputs.task,
-      fixingTests: fixingTests)
+      fixingTests: fixingTests, places: inputs.places)
   }
 
   /// The files as this sub-task starts from them: the base, plus its dependencies' changes.
