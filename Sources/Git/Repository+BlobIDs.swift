@@ -12,8 +12,11 @@ extension Repository {
     let commit: ObjectID
     do {
       commit = try resolve(revision)
-    } catch where error.code == .notFound || error.code == GitError.Code(rawValue: -9) {
-      return [:]  // unborn branch: nothing committed yet
+    } catch
+      where error.code == GitError.Code(rawValue: -9)
+      || (revision == "HEAD" && error.code == .notFound)
+    {
+      return [:]  // unborn branch: nothing committed yet (a missing revision still throws)
     }
     guard let tree = try lookupTree(ofCommit: commit) else { return [:] }
     defer { git_tree_free(tree) }
