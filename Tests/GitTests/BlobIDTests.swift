@@ -8,7 +8,8 @@ import Testing
     let repo = try TemporaryRepository(files: ["a.txt": "one\n", "src/b.py": "two\n"])
     let ids = try Repository(at: repo.path).blobIDs()
     #expect(ids.keys.sorted() == ["a.txt", "src/b.py"])
-    let expected = try repo.git("rev-parse", "HEAD:src/b.py").trimmingCharacters(in: .whitespacesAndNewlines)
+    let expected = try repo.git("rev-parse", "HEAD:src/b.py").trimmingCharacters(
+      in: .whitespacesAndNewlines)
     #expect(ids["src/b.py"]?.hex == expected)
   }
 

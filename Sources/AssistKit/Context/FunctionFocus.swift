@@ -29,7 +29,9 @@ package enum FunctionFocus {
     places: [Place], isFix: Bool, scope: [String], files: [String: String?],
     isTest: (String) -> Bool
   ) -> FunctionFormat? {
-    let candidates = places.filter { scope.contains($0.path) && !isTest($0.path) && !$0.symbol.isEmpty }
+    let candidates = places.filter {
+      scope.contains($0.path) && !isTest($0.path) && !$0.symbol.isEmpty
+    }
     guard let top = candidates.first, isFix || Localizer.isDecisive(candidates),
       let content = files[top.path] ?? nil
     else { return nil }

@@ -23,7 +23,9 @@ extension Localizer {
     mutating func add(name: String, qualifier: String?, weight: Double, reason: String) {
       guard var targets = byName[name], !targets.isEmpty else { return }
       if let qualifier {
-        let scoped = targets.filter { nodes[$0].scope?.split(separator: ".").last.map(String.init) == qualifier }
+        let scoped = targets.filter {
+          nodes[$0].scope?.split(separator: ".").last.map(String.init) == qualifier
+        }
         if !scoped.isEmpty { targets = scoped }
       }
       for target in targets {

@@ -60,12 +60,14 @@ package struct Localizer: Sendable {
     for symbol in evidence.symbols {
       let parts = symbol.split(separator: ".").map(String.init)
       guard let name = parts.last else { continue }
-      seeds.add(name: name, qualifier: parts.dropLast().last, weight: 10, reason: "named by the plan")
+      seeds.add(
+        name: name, qualifier: parts.dropLast().last, weight: 10, reason: "named by the plan")
     }
     for word in words {
       let parts = word.split(separator: ".").map(String.init)
       guard let name = parts.last, name.count >= 2 else { continue }
-      seeds.add(name: name, qualifier: parts.dropLast().last, weight: 6, reason: "named in the task")
+      seeds.add(
+        name: name, qualifier: parts.dropLast().last, weight: 6, reason: "named in the task")
     }
     for path in mentionedPaths {
       seeds.boost(path: path, weight: 2, reason: "its file is named in the task")
@@ -78,7 +80,8 @@ package struct Localizer: Sendable {
           let node = seeds.node(of: hit)
         else { continue }
         let weight = RepoContext.looksLikeTest(frame.path) ? 1.0 : i == lastSource ? 8 : 4
-        seeds.add(node: node, weight: weight, reason: "failing test's trace: \(frame.path):\(frame.line)")
+        seeds.add(
+          node: node, weight: weight, reason: "failing test's trace: \(frame.path):\(frame.line)")
       }
     }
     // Nothing named: a rank from the graph alone would only say which names are common.
@@ -100,7 +103,9 @@ package struct Localizer: Sendable {
       let d = nodes[node]
       var reasons = seeds.reasons[node] ?? []
       if seeds.weights[node] == nil {
-        reasons.append(String(format: "linked to what the task names (graph rank %.2f)", rank[node] / max(top, 1e-9)))
+        reasons.append(
+          String(
+            format: "linked to what the task names (graph rank %.2f)", rank[node] / max(top, 1e-9)))
       }
       return Place(
         path: d.path, symbol: d.name, startLine: d.startLine, endLine: d.endLine,
@@ -162,7 +167,9 @@ package struct Localizer: Sendable {
   private func fileOnlyPlaces(_ evidence: Evidence, limit: Int) -> [Place] {
     files.keys.sorted().filter { evidence.task.contains($0) }.prefix(limit).map { path in
       let count = (files[path] ?? "").split(separator: "\n", omittingEmptySubsequences: false).count
-      return Place(path: path, symbol: "", startLine: 1, endLine: count, score: 1, reasons: ["named in the task"])
+      return Place(
+        path: path, symbol: "", startLine: 1, endLine: count, score: 1,
+        reasons: ["named in the task"])
     }
   }
 

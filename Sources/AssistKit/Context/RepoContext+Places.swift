@@ -13,7 +13,8 @@ extension RepoContext {
   ) -> [Place] {
     let localizer = Localizer(index: index, files: files, references: references)
     let found = localizer.places(
-      for: .init(task: goal.isEmpty ? task : task + "\n" + goal, symbols: symbols, failure: failure),
+      for: .init(
+        task: goal.isEmpty ? task : task + "\n" + goal, symbols: symbols, failure: failure),
       limit: limit * 2)
     let inside = found.filter { named.contains($0.path) }
     let ordered = inside.isEmpty ? found : inside + found.filter { !named.contains($0.path) }

@@ -54,7 +54,11 @@ package struct RepositoryIndex: Sendable {
     var missing: [String: String] = [:]
     for (path, text) in files {
       if let blob = blobs[path], let list = cached[blob] {
-        definitions[path] = list.map { var d = $0; d.path = path; return d }
+        definitions[path] = list.map { definition in
+          var moved = definition
+          moved.path = path
+          return moved
+        }
       } else {
         missing[path] = text
       }
@@ -67,7 +71,9 @@ package struct RepositoryIndex: Sendable {
     }
     // Pattern results stand in for a missing ctags; caching them would keep them after it is
     // installed.
-    if report.ctagsProblem == nil { try? store?.cache(definitions: toCache, indexer: DefinitionIndexer.version) }
+    if report.ctagsProblem == nil {
+      try? store?.cache(definitions: toCache, indexer: DefinitionIndexer.version)
+    }
     return RepositoryIndex(
       definitions: definitions, report: report, cachedFiles: files.count - missing.count)
   }
@@ -82,7 +88,9 @@ package struct RepositoryIndex: Sendable {
 
   /// The innermost definition of `path` that contains `line` (1-based).
   package func innermost(path: String, line: Int) -> Definition? {
-    definitions[path, default: []].filter { $0.contains(line: line) }.min { $0.lineCount < $1.lineCount }
+    definitions[path, default: []].filter { $0.contains(line: line) }.min {
+      $0.lineCount < $1.lineCount
+    }
   }
 
   /// The outline of `path`: its definitions in line order.

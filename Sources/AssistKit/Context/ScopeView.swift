@@ -69,7 +69,9 @@ package struct ScopeView: Sendable {
         let best = builder.slice(path: path, focus: [focus[0]], budget: share, padding: padding)
       {
         slice = best
-        slice.notShown += focus.dropFirst().map { "\($0.name) (lines \($0.startLine)–\($0.endLine))" }
+        slice.notShown += focus.dropFirst().map {
+          "\($0.name) (lines \($0.startLine)–\($0.endLine))"
+        }
         slice.text += "\nnot shown: " + focus.dropFirst().map(\.name).joined(separator: ", ")
       }
       blocks.append(slice.text)

@@ -65,7 +65,8 @@ package struct SliceBuilder: Sendable {
   private func imports(_ lines: [Substring]) -> [String] {
     let prefixes = ["import ", "from ", "#include", "use ", "@import"]
     return lines.filter { line in
-      prefixes.contains { line.hasPrefix($0) } || (!line.hasPrefix(" ") && line.contains("require("))
+      prefixes.contains { line.hasPrefix($0) }
+        || (!line.hasPrefix(" ") && line.contains("require("))
     }.map(String.init)
   }
 
@@ -77,7 +78,8 @@ package struct SliceBuilder: Sendable {
     References.scan(region) { word, _ in
       guard !focusNames.contains(word), seen.insert(word).inserted else { return }
       let defs = context.index.named(word).filter { d in
-        !(d.path == path && focus.contains { $0.startLine <= d.startLine && d.endLine <= $0.endLine })
+        !(d.path == path
+          && focus.contains { $0.startLine <= d.startLine && d.endLine <= $0.endLine })
       }
       // A name defined in many places is too vague to be worth its tokens.
       guard !defs.isEmpty, defs.count <= 3 else { return }

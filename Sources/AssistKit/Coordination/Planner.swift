@@ -112,8 +112,9 @@ package struct Planner: Sendable {
       (places.isEmpty
       ? context.relevantFiles(for: task)
       : context.editScope(
-        named: [], goal: task, task: task, fixingTests: false, places: places)
-    ).filter { kind == .analysis || !context.isTestFile($0) }
+        named: [], goal: task, task: task, fixingTests: false, places: places)).filter {
+        kind == .analysis || !context.isTestFile($0)
+      }
     return Plan(
       subtasks: [Subtask(id: "s1", kind: kind, goal: task, files: files, difficulty: 2)],
       origin: origin,

@@ -105,7 +105,8 @@ struct RunSetup: Sendable {
         folders: AgentLibrary.searchPath(paths: paths, repositoryRoot: root)),
       prompts: try PromptLibrary(
         folders: PromptLibrary.searchPath(paths: paths, repositoryRoot: root)),
-      context: try await RepoContext.load(from: repository, revision: base.description, store: store),
+      context: try await RepoContext.load(
+        from: repository, revision: base.description, store: store),
       verifier: verifier,
       notices: notices, cloudPrice: config.counterfactualTier?.price,
       health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth))
@@ -125,9 +126,10 @@ struct RunSetup: Sendable {
     let view = ScopeView.make(
       context: context, scope: scope, places: places,
       budget: ScopeView.budget(window: window, maxTokens: agent.maxTokens))
-    let lines = view.wholeFiles.reduce(0) {
-      $0 + (context.files[$1]?.split(separator: "\n").count ?? 0)
-    } + view.slices.reduce(0) { $0 + $1.endLine - $1.startLine + 1 }
+    let lines =
+      view.wholeFiles.reduce(0) {
+        $0 + (context.files[$1]?.split(separator: "\n").count ?? 0)
+      } + view.slices.reduce(0) { $0 + $1.endLine - $1.startLine + 1 }
     let promptTokens = 600 + RepoContext.estimatedTokens(task + subtask.goal) + view.tokens
     let words = Set(subtask.goal.lowercased().split { !$0.isLetter }.map(String.init))
     let request = RoutingRequest(

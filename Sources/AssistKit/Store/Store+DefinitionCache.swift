@@ -38,7 +38,9 @@ extension Store {
   /// - Throws: The database's or the encoder's errors.
   package func cache(definitions: [String: [Definition]], indexer: String) throws {
     let encoder = JSONEncoder()
-    let rows = try definitions.map { ($0.key, String(decoding: try encoder.encode($0.value), as: UTF8.self)) }
+    let rows = try definitions.map {
+      ($0.key, String(decoding: try encoder.encode($0.value), as: UTF8.self))
+    }
     try pool.write { db in
       for (blob, json) in rows {
         try db.execute(

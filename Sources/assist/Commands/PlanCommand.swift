@@ -56,7 +56,8 @@ struct PlanCommand: AsyncParsableCommand {
       let symbol = place.symbol.isEmpty ? "" : " \(place.symbol)"
       print(
         "  \(place.path):\(place.startLine)-\(place.endLine)\(symbol)"
-          + String(format: "  score %.2f", place.score) + "  (\(place.reasons.joined(separator: "; ")))")
+          + String(format: "  score %.2f", place.score)
+          + "  (\(place.reasons.joined(separator: "; ")))")
     }
     print("plan (\(preview.plan.origin.rawValue)), \(preview.items.count) sub-task(s):")
     for item in preview.items {
@@ -66,7 +67,9 @@ struct PlanCommand: AsyncParsableCommand {
       )
       print("     goal: \(s.goal)")
       if !s.files.isEmpty { print("     files: \(s.files.joined(separator: ", "))") }
-      let shown = item.places.prefix(3).map { "\($0.path):\($0.startLine)-\($0.endLine) \($0.symbol)" }
+      let shown = item.places.prefix(3).map {
+        "\($0.path):\($0.startLine)-\($0.endLine) \($0.symbol)"
+      }
       if !shown.isEmpty { print("     places: \(shown.joined(separator: ", "))") }
       print("     prompt: ~\(item.promptTokens) tokens")
       print(

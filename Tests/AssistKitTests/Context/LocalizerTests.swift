@@ -88,14 +88,18 @@ import Testing
     let places = try await localizer().places(
       for: .init(task: "the tests fail", failure: failure))
     let first = try #require(places.first)
-    #expect((first.path, first.symbol, first.startLine, first.endLine) == ("pkg/calc.py", "divide", 5, 8))
+    #expect(
+      (first.path, first.symbol, first.startLine, first.endLine) == ("pkg/calc.py", "divide", 5, 8))
     #expect(first.reasons.contains("failing test's trace: pkg/calc.py:8"))
     #expect(Localizer.isDecisive(places))
   }
 
   @Test func aTaskThatNamesAFunctionButNotItsFileFindsTheFile() async throws {
     let places = try await localizer().places(
-      for: .init(task: "median returns the wrong element for lists of even length; it should average the two middle values"))
+      for: .init(
+        task:
+          "median returns the wrong element for lists of even length; it should average the two middle values"
+      ))
     let first = try #require(places.first)
     #expect((first.path, first.symbol) == ("pkg/stats/core.py", "median"))
     #expect(first.reasons == ["named in the task"])

@@ -7,49 +7,50 @@ import Testing
 @Suite struct RepositoryIndexTests {
   static let files: [String: String] = [
     "pkg/stats.py": """
-      import math
+    import math
 
-      @cached
-      @other(1)
-      def median(values):
-          \"\"\"The middle value.\"\"\"
-          def helper(x):
-              return x
-          return helper(values)
+    @cached
+    @other(1)
+    def median(values):
+        \"\"\"The middle value.\"\"\"
+        def helper(x):
+            return x
+        return helper(values)
 
-      class Stats:
-      \tdef mean(self, values):
-      \t\treturn sum(values) / len(values)
+    class Stats:
+    \tdef mean(self, values):
+    \t\treturn sum(values) / len(values)
 
-      """,
+    """,
     "web/cart.js": """
-      export function total(items) {
-        let sum = 0;
-        for (const item of items) {
-          sum += item.price;
-        }
-        return sum;
+    export function total(items) {
+      let sum = 0;
+      for (const item of items) {
+        sum += item.price;
       }
+      return sum;
+    }
 
-      class Cart {
-        add(item) {
-          this.items.push(item);
-        }
+    class Cart {
+      add(item) {
+        this.items.push(item);
       }
+    }
 
-      """,
+    """,
     "c/stats.c": "#include <stdio.h>\n\nint add(int a, int b) {\n  return a + b;\n}\n",
     "Sources/Plan.swift": """
-      struct Plan {
-        var steps: [String]
+    struct Plan {
+      var steps: [String]
 
-        func count() -> Int {
-          return steps.count
-        }
+      func count() -> Int {
+        return steps.count
       }
+    }
 
-      """,
-    "go/main.go": "package main\n\nfunc Add(a int) int {\n\treturn a\n}\n\ntype T struct {\n\tX int\n}\n\nfunc (t *T) M() {\n}\n",
+    """,
+    "go/main.go":
+      "package main\n\nfunc Add(a int) int {\n\treturn a\n}\n\ntype T struct {\n\tX int\n}\n\nfunc (t *T) M() {\n}\n",
   ]
 
   private func load(_ repo: TemporaryRepository, store: Store? = nil, ctags: String = "ctags")
@@ -59,7 +60,9 @@ import Testing
       from: try Repository(at: repo.path), store: store, indexer: DefinitionIndexer(ctags: ctags))
   }
 
-  private func only(_ index: RepositoryIndex, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Definition {
+  private func only(
+    _ index: RepositoryIndex, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Definition {
     let found = index.named(name)
     #expect(found.count == 1, "\(name): \(found)", sourceLocation: sourceLocation)
     return try #require(found.first, sourceLocation: sourceLocation)

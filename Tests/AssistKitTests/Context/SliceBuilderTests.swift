@@ -14,8 +14,10 @@ import Testing
     ]
     func filler(_ i: Int) {
       lines += [
-        "def f\(i)(values):", "    \"\"\"Filler \(i).\"\"\"", "    total = 0", "    for v in values:",
-        "        if v is None:", "            return None", "        total += v", "    return total",
+        "def f\(i)(values):", "    \"\"\"Filler \(i).\"\"\"", "    total = 0",
+        "    for v in values:",
+        "        if v is None:", "            return None", "        total += v",
+        "    return total",
         "",
       ]
     }
@@ -41,7 +43,8 @@ import Testing
 
   private func context() async throws -> (RepoContext, TemporaryRepository) {
     let repo = try TemporaryRepository(files: [
-      "pkg/big.py": Self.module, "pkg/use.py": "from pkg.big import middle\n\ndef run(xs):\n    return middle(xs)\n",
+      "pkg/big.py": Self.module,
+      "pkg/use.py": "from pkg.big import middle\n\ndef run(xs):\n    return middle(xs)\n",
     ])
     return (try await RepoContext.load(from: try Repository(at: repo.path)), repo)
   }
@@ -122,17 +125,23 @@ import Testing
   }
 
   @Test func tabIndentedFunctionsAreSlicedWhole() async throws {
-    let text = "class A:\n\tdef f(self):\n\t\tif self.x:\n\t\t\treturn 1\n\t\treturn 2\n\n\tdef g(self):\n\t\treturn 3\n"
+    let text =
+      "class A:\n\tdef f(self):\n\t\tif self.x:\n\t\t\treturn 1\n\t\treturn 2\n\n\tdef g(self):\n\t\treturn 3\n"
     let repo = try TemporaryRepository(files: ["t.py": text])
     let context = try await RepoContext.load(from: try Repository(at: repo.path))
     let f = try #require(context.index.named("f").first)
     #expect((f.startLine, f.endLine) == (2, 5))
-    let slice = try #require(SliceBuilder(context: context).slice(path: "t.py", focus: [f], budget: 500))
+    let slice = try #require(
+      SliceBuilder(context: context).slice(path: "t.py", focus: [f], budget: 500))
     let edit = FileEdit.replace("t.py", search: "\t\treturn 2\n", replacement: "\t\treturn 22\n")
-    #expect(slice.apply([edit], to: text) == .file(text.replacingOccurrences(of: "return 2\n", with: "return 22\n")))
+    #expect(
+      slice.apply([edit], to: text)
+        == .file(text.replacingOccurrences(of: "return 2\n", with: "return 22\n")))
   }
 
   static func lineOf(_ prefix: String) -> Int {
-    (module.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1
+    (module.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+      $0.hasPrefix(prefix)
+    } ?? -1) + 1
   }
 }
