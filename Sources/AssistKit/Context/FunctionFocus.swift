@@ -55,7 +55,7 @@ package enum FunctionFocus {
       guard let content = files[path] ?? nil else { continue }
       for name in names.sorted() {
         guard let extent = SymbolExtent.find(name, in: content, path: path),
-          fits(extent, content)
+          fitsAlone(extent, in: content)
         else { continue }
         found.append(FunctionFormat(path: path, extent: extent, content: content))
       }
@@ -71,12 +71,13 @@ package enum FunctionFocus {
     guard
       let extent = extents.min(by: {
         abs($0.lines.lowerBound + 1 - line) < abs($1.lines.lowerBound + 1 - line)
-      }), fits(extent, content)
+      }), fitsAlone(extent, in: content)
     else { return nil }
     return FunctionFormat(path: path, extent: extent, content: content)
   }
 
-  private static func fits(_ extent: SymbolExtent, _ content: String) -> Bool {
+  /// Whether the function at `extent` is small enough (``maxTokens``) to be shown alone.
+  package static func fitsAlone(_ extent: SymbolExtent, in content: String) -> Bool {
     RepoContext.estimatedTokens(extent.source(in: content)) <= maxTokens
   }
 }

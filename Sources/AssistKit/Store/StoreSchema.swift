@@ -31,7 +31,14 @@ enum StoreSchema {
         t.column("updated_at", .double).notNull()
       }
     },
-    Migration(identifier: "v5-index-definitions") { db in
+    Migration(identifier: "v5-attempt-history-work-size") { db in
+      // Routing evidence is keyed by the change's action and the scope's size bucket too.
+      try db.alter(table: "attempt_history") { t in
+        t.add(column: "work", .text)
+        t.add(column: "size_bucket", .text)
+      }
+    },
+    Migration(identifier: "v6-index-definitions") { db in
       // The repository index's definitions per blob (Context/): a blob is indexed once per
       // indexer version, whatever repository or path it appears under.
       try db.create(table: "index_definitions") { t in

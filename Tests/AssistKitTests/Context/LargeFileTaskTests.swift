@@ -106,16 +106,19 @@ import Testing
     #expect(RepoContext.estimatedTokens(prompt) < 1_500)
   }
 
+  /// Runs the task with both tiers scripted alike (routing may start on either) and returns the
+  /// server of the tier that answered first.
   private func runSliced(_ replies: [String]) async throws -> (TaskReport, ScriptedModelServer) {
     let small = try ScriptedModelServer(replies: replies)
-    let medium = try ScriptedModelServer(replies: ["unused"])
+    let medium = try ScriptedModelServer(replies: replies)
     let repo = try TemporaryRepository(files: ["big.py": Self.module, "test_big.py": Self.test])
     let coordinator = Coordinator(
       environment: try environment(small: small.url, medium: medium.url), repositoryPath: repo.path)
     // An explicit format keeps function focus off: the sub-agent is shown a slice.
     let report = try await coordinator.run(
       TaskOptions(task: Self.task, singleAgent: true, editFormat: "search-replace"))
-    return (report, small)
+    let first = report.results.first?.attempts.first?.tier
+    return (report, first == "local-medium" ? medium : small)
   }
 
   static func block(_ search: String, _ replace: String) -> String {
@@ -129,7 +132,9 @@ import Testing
     ])
     #expect(report.run.status == .proposed, "\(report.results.first?.detail ?? "")")
     let result = try #require(report.results.first)
-    #expect(result.attempts.map(\.format) == ["slice"])
+    #expect(
+      result.attempts.map(\.format) == ["slice"],
+      "\(result.attempts.map { "\($0.tier) \($0.stage): \($0.detail)" })")
     #expect(result.changes.first?.new == Self.fixed)
     let prompt = small.messages(ofRequest: 0).last?["content"] ?? ""
     #expect(prompt.contains("big.py lines 1501–1504 of 3000"), "\(prompt.prefix(600))")
