@@ -17,8 +17,9 @@ package struct RepoContext: Sendable {
   /// Where defined names are mentioned.
   package var references: References
 
-  /// Files larger than this are listed in the map but never pasted into a prompt.
-  package static let maximumFileBytes = 200_000
+  /// Files larger than this are listed in the map but not read (generated data, minified
+  /// bundles); below it a file is indexed and shown by slices when it does not fit whole.
+  package static let maximumFileBytes = 2_000_000
 
   /// Creates a context from file contents (tests, and callers that already read the files).
   /// Indexes them with the patterns alone (no process, no cache).
