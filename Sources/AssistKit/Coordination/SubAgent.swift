@@ -90,7 +90,8 @@ package struct SubAgent: Sendable {
 
   /// Runs the sub-task.
   /// - Throws: `CancellationError` when the run is cancelled; every other failure is a result.
-  package func run(_ inputs: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
+  package func run(_ given: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
+    var inputs = given
     var result = SubtaskResult(
       subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
@@ -101,6 +102,13 @@ package struct SubAgent: Sendable {
     }
     let baseline =
       inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: nil)
+    // The failing tests' frames join the evidence: a traceback names the function that failed.
+    if let baseline, !baseline.isEmpty {
+      inputs.places = inputs.context.places(
+        task: inputs.task, goal: inputs.subtask.goal,
+        symbols: inputs.subtask.intent?.symbols ?? [], files: inputs.subtask.files,
+        failure: baseline)
+    }
     var previousTier: String?
     var ledger = CandidateLedger()
     for (step, tier) in inputs.ladder.enumerated() {
