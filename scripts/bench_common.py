@@ -178,3 +178,9 @@ def healthy_tiers():
         except OSError:
             pass
     return found
+
+
+def result_diff(repo, base, limit=4000):
+    """What the run changed against BASE (committed or not), for reading a row later; truncated."""
+    text = git(repo, "diff", base, "--", ".", check=False)
+    return text if len(text) <= limit else text[:limit] + "\n… (truncated)\n"

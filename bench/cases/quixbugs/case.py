@@ -11,7 +11,9 @@
 
 The mirror is $BENCH_MIRROR/jkoppel+QuixBugs/repo (default /work/.mirror). The check is the
 program's own pytest file without --runslow (QuixBugs' slow cases stay skipped, as its conftest
-does), under a wall-clock limit so an infinite loop in a buggy program fails instead of hanging.
+does), under a wall-clock limit so an infinite loop in a buggy program fails instead of hanging
+(60 s; a case may set `check_seconds`: the correct levenshtein needs about a minute on a loaded
+2-core machine).
 Nothing from the mirror is written anywhere but DEST.
 """
 
@@ -69,11 +71,12 @@ def build(name, dest, correct=False):
 
 
 def check(dest, name):
-    """True when the program's tests pass within the time limit."""
+    """True when the program's tests pass within the time limit (a case's `check_seconds`, else 60 s)."""
+    seconds = next((c.get("check_seconds", CHECK_SECONDS) for c in cases() if c["name"] == name), CHECK_SECONDS)
     try:
         proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
                                f"python_testcases/test_{name}.py"], cwd=dest, capture_output=True,
-                              timeout=CHECK_SECONDS, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                              timeout=seconds, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
         return proc.returncode == 0
     except subprocess.TimeoutExpired:
         return False

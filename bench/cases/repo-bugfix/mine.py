@@ -93,7 +93,7 @@ def main():
         tests = [f for f in files if f.startswith(prefix) and f.endswith(".py")]
         sources = [f for f in files if f.startswith(source_prefix) and f.endswith(".py") and not f.startswith(prefix)]
         others = [f for f in files if f not in sources and not f.startswith(prefix)
-                  and not re.match(r"(docs?/|CHANGE|NEWS|README|AUTHORS|\.github/)", f)]
+                  and not re.match(r"(docs?/|changelog\.d/|CHANGE|NEWS|README|AUTHORS|\.github/)", f)]
         if not tests or others or len(sources) != 1:
             continue
         source = sources[0]
