@@ -113,6 +113,8 @@ def summarize(report):
         "duplicates": duplicates,
         "places": places(report),
         "commits": report.get("commits", []),
+        "details": [f"{s.get('id')}: {s.get('status')}: {str(s.get('detail', ''))[:300]}" for s in subtasks],
+        "notices": [str(n)[:300] for n in report.get("notices", [])],
     }
 
 
