@@ -16,6 +16,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIRROR = os.environ.get("BENCH_MIRROR", "/work/.mirror")
 TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "900"))
+RESULTS = os.environ.get("BENCH_OUT", os.path.join(ROOT, "bench", "results"))
 GIT_ID = ["-c", "user.name=bench", "-c", "user.email=bench@localhost", "-c", "commit.gpgsign=false"]
 
 
@@ -51,12 +52,12 @@ def dirty(repo):
     return [line for line in git(repo, "status", "--porcelain", check=False).splitlines() if line.strip()]
 
 
-def run_assist(repo, text, flags, state, binary=None, transcript=None):
+def run_assist(repo, text, flags, state, binary=None, transcript=None, extra_env=None):
     """Runs `assist task TEXT --json FLAGS` in REPO with XDG_STATE_HOME=STATE; returns (report, seconds, rc, log)."""
     command = [binary or assist_bin(), "task", text, "--json", *flags]
     if transcript:
         command += ["--transcript", transcript]
-    env = {**os.environ, "XDG_STATE_HOME": state}
+    env = {**os.environ, "XDG_STATE_HOME": state, **(extra_env or {})}
     start = time.time()
     try:
         proc = subprocess.run(command, cwd=repo, capture_output=True, text=True, timeout=TIMEOUT, env=env)
@@ -70,6 +71,15 @@ def run_assist(repo, text, flags, state, binary=None, transcript=None):
     except ValueError:
         report = {}
     return report, seconds, rc, (err or "").strip().splitlines()[-3:]
+
+
+def assist_home_at(commit, dest):
+    """An export of this project at COMMIT (share/, prompts/, agents/ …), for ASSIST_HOME of an
+    older binary that looks for its share/ folder next to itself."""
+    os.makedirs(dest, exist_ok=True)
+    archive = subprocess.run(["git", "-C", ROOT, "archive", commit], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", dest], input=archive.stdout, check=True)
+    return dest
 
 
 def attempts(report):
