@@ -121,6 +121,7 @@ def summarize(report):
         "ladderTiers": ladders,
         "tiersTried": tiers_tried,
         "duplicates": duplicates,
+        "acceptedBy": (report.get("cascade") or {}).get("acceptedBy"),
         "places": places(report),
         "commits": report.get("commits", []),
         "details": [f"{s.get('id')}: {s.get('status')}: {str(s.get('detail', ''))[:300]}" for s in subtasks],
@@ -129,8 +130,11 @@ def summarize(report):
 
 
 def duplicate_count(report, tried):
-    """Duplicate candidates when the report carries them (a `duplicates` count, or attempts marked
-    `duplicate`/stage `duplicate`); None when it has no such field at all."""
+    """Duplicate candidates when the report carries them (`cascade.tiers[].duplicates`, a
+    `duplicates` count, or attempts marked `duplicate`); None when it has no such field at all."""
+    tiers = (report.get("cascade") or {}).get("tiers")
+    if isinstance(tiers, list):
+        return sum(line.get("duplicates", 0) for line in tiers)
     for holder in (report, report.get("run") or {}, report.get("cascade") or {}):
         if isinstance(holder.get("duplicates"), int):
             return holder["duplicates"]
