@@ -34,7 +34,7 @@ package actor Coordinator {
     let store = try Store(path: environment.paths.storePath)
     let runs = RunStore(store)
     let record = try runs.run(runID)
-    guard [.paused, .cancelled, .running].contains(record.status),
+    guard [.paused, .cancelled, .running, .interrupted].contains(record.status),
       var checkpoint = try runs.checkpoint(record.id)
     else {
       throw TaskError.notResumable(
@@ -52,6 +52,7 @@ package actor Coordinator {
       runID: resuming?.0.id,
       baseCommit: resuming?.1.baseCommit)
     let runs = RunStore(setup.store)
+    try runs.markInterrupted()
     var run =
       resuming?.0
       ?? RunRecord(
@@ -59,6 +60,7 @@ package actor Coordinator {
         command: "task",
         task: options.task, status: .running)
     run.status = .running
+    run.owner = .current
     try runs.save(run)
     let recorder = SpanRecorder(clock: ContinuousClock())
     let runSpan = await recorder.begin(.run)

@@ -70,6 +70,9 @@ struct RunSetup: Sendable {
     {
       throw TaskError.repositoryNotReady(problem)
     }
+    // Scratch folders (and verify children) of an assist killed with SIGKILL go now.
+    ScratchFolder.removeStale(
+      in: FileManager.default.temporaryDirectory.resolvingSymlinksInPath().path)
     let config = try ConfigLoader.load(
       paths: environment.paths, repositoryRoot: root, variables: environment.variables)
     let tiers = options.tiers(from: config.tiers)

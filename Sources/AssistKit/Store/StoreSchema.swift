@@ -38,6 +38,13 @@ enum StoreSchema {
         t.add(column: "size_bucket", .text)
       }
     },
+    Migration(identifier: "v6-run-owner") { db in
+      // The process running a run, so a later start can tell a killed run from a live one.
+      try db.alter(table: "run") { t in
+        t.add(column: "owner_pid", .integer)
+        t.add(column: "owner_started", .integer)
+      }
+    },
   ]
 
   /// Run totals for `assist log`, proposals for review, spans for stats and traces.
