@@ -52,6 +52,13 @@ def dirty(repo):
     return [line for line in git(repo, "status", "--porcelain", check=False).splitlines() if line.strip()]
 
 
+def beyond_caches(lines):
+    """`dirty` lines other than Python's caches (__pycache__/, .pytest_cache/, *.pyc), which a test
+    run leaves in a repository that does not ignore them; the raw list stays in each row."""
+    caches = ("__pycache__", ".pytest_cache", ".pyc")
+    return [line for line in lines or [] if not any(c in line for c in caches)]
+
+
 def run_assist(repo, text, flags, state, binary=None, transcript=None, extra_env=None):
     """Runs `assist task TEXT --json FLAGS` in REPO with XDG_STATE_HOME=STATE; returns (report, seconds, rc, log)."""
     command = [binary or assist_bin(), "task", text, "--json", *flags]
