@@ -45,6 +45,16 @@ enum StoreSchema {
         t.add(column: "owner_started", .integer)
       }
     },
+    Migration(identifier: "v7-index-definitions") { db in
+      // The repository index's definitions per blob (Context/): a blob is indexed once per
+      // indexer version, whatever repository or path it appears under.
+      try db.create(table: "index_definitions") { t in
+        t.column("blob", .text).notNull()
+        t.column("indexer", .text).notNull()
+        t.column("json", .text).notNull()
+        t.primaryKey(["blob", "indexer"])
+      }
+    },
   ]
 
   /// Run totals for `assist log`, proposals for review, spans for stats and traces.
