@@ -23,9 +23,15 @@ extension TestVerification {
   }
 
   package func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict {
-    let selection = selection(for: changes)
+    var selection = selection(for: changes)
     var stages: [String] = []
     do {
+      if let targeted = selection.command,
+        let broken = try await targetedRunDisagrees(targeted)
+      {
+        selection.command = nil
+        selection.reason = broken
+      }
       if let targeted = selection.command {
         let comparison = try await baseline.verify(
           Self.candidate(changes), command: targeted, repository: repository, base: base,
@@ -52,6 +58,27 @@ extension TestVerification {
       return refusal(whole, summary: stages.joined(separator: "; "))
     } catch {
       return .skipped(reason: "verification was interrupted")
+    }
+  }
+
+  /// Why `targeted` cannot stand in for the whole suite on this base, or `nil` when it can: on
+  /// the base commit its run must end, and fail no test the whole suite passes (a test module
+  /// that imports only under the suite's own discovery, `discover -s tests`, fails here).
+  private func targetedRunDisagrees(_ targeted: String) async throws -> String? {
+    let whole = try await baseline.result(
+      command: command.command, repository: repository, base: base)
+    let part = try await baseline.result(
+      command: targeted, repository: repository, base: base, timeout: targetedTimeout)
+    let reason = "`\(targeted)` disagrees with the whole suite on the base commit"
+    switch part.status {
+    case .passed: return nil
+    case .timedOut, .couldNotRun: return reason + " (\(part.status.rawValue))"
+    case .failed:
+      let known = Set(whole.failingTests)
+      let explained =
+        whole.status == .failed && !part.failingTests.isEmpty
+        && part.failingTests.allSatisfy(known.contains)
+      return explained ? nil : reason + " (it fails where the suite does not)"
     }
   }
 

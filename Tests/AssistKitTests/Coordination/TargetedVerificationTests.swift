@@ -52,13 +52,14 @@ import Testing
 
   private func verification(
     in repo: TemporaryRepository? = nil, files: [String: String]? = nil,
-    command: String = "python3 -m unittest", targetedTimeout: Duration = .seconds(60)
+    command: String = "python3 -m unittest", requiresProgress: Bool = false,
+    targetedTimeout: Duration = .seconds(60)
   ) -> TestVerification {
     TestVerification(
       baseline: VerificationBaseline(
         verifier: Verifier(environment: ProcessInfo.processInfo.environment)),
       command: TestCommand(command: command, origin: .config, reason: "test"),
-      repository: (repo ?? self.repo).path, base: "HEAD", requiresProgress: false,
+      repository: (repo ?? self.repo).path, base: "HEAD", requiresProgress: requiresProgress,
       files: files ?? self.files, targetedTimeout: targetedTimeout)
   }
 
@@ -101,7 +102,8 @@ import Testing
       await verification.baseline.candidateCommands
         == Array(
           repeating: "python3 -m unittest tests.test_delta", count: 2))
-    #expect(await verification.baseline.runs == 1)
+    // The whole suite ran only as the base commit's baseline, once, beside the targeted one.
+    #expect(await verification.baseline.runs == 2)
     // The round that passes them runs the whole suite once.
     let fixed = await verification.verify(
       changes: change("delta.py", "def delta_inc(x):\n    return 1 + x\n", in: files))
@@ -189,6 +191,58 @@ import Testing
       await verification.baseline.candidateCommands == [
         "node --test 'test/render.test.js'", "node --test", "node --test 'test/store.test.js'",
       ])
+    withExtendedLifetime(repo) {}
+  }
+
+  @Test func aFixThatMakesItsFailingTargetedTestsPassGoesOnToTheWholeSuite() async throws {
+    var files = self.files
+    files["delta.py"] = "def delta_inc(x):\n    return x - 1\n"
+    let repo = try TemporaryRepository(files: files)
+    let verification = verification(in: repo, files: files, requiresProgress: true)
+    let unchanged = await verification.verify(
+      changes: change("delta.py", "def delta_inc(x):\n    return x - 1  # same\n", in: files))
+    #expect(!unchanged.mayLand)
+    #expect(unchanged.summary.hasPrefix("targeted: tests/test_delta.py (2 tests) unchanged"))
+    let fixed = await verification.verify(
+      changes: change("delta.py", "def delta_inc(x):\n    return x + 1\n", in: files))
+    #expect(fixed.mayLand)
+    #expect(fixed.summary.contains("targeted: tests/test_delta.py (2 tests) passed"))
+    #expect(fixed.summary.contains("12 passed"))
+    withExtendedLifetime(repo) {}
+  }
+
+  @Test func aTargetedCommandThatBreaksOnTheBaseFallsBackToTheWholeSuiteAndSaysSo() async throws {
+    // The suite runs from tests/ (`discover -s tests`), so its modules import a sibling helper
+    // that `python3 -m unittest tests.test_golf` from the root cannot find.
+    let files = [
+      "golf.py": "def golf_inc(x):\n    return x\n",
+      "tests/helper.py": "ONE = 1\n",
+      "tests/test_golf.py": """
+      import unittest
+
+      from golf import golf_inc
+      from helper import ONE
+
+
+      class GolfTests(unittest.TestCase):
+          def test_one(self):
+              self.assertEqual(golf_inc(ONE), 2)
+      """,
+      "tests/test_other.py":
+        "import unittest\n\n\nclass T(unittest.TestCase):\n    def test_ok(self):\n        pass\n",
+    ]
+    let repo = try TemporaryRepository(files: files)
+    let verification = verification(
+      in: repo, files: files, command: "python3 -m unittest discover -s tests",
+      requiresProgress: true)
+    let fixed = await verification.verify(
+      changes: change("golf.py", "def golf_inc(x):\n    return x + 1\n", in: files))
+    #expect(fixed.mayLand, "\(fixed)")
+    #expect(
+      fixed.summary.contains(
+        "targeted: none (`python3 -m unittest tests.test_golf` disagrees with the whole suite"))
+    #expect(
+      await verification.baseline.candidateCommands == ["python3 -m unittest discover -s tests"])
     withExtendedLifetime(repo) {}
   }
 }
