@@ -33,6 +33,9 @@ package struct ChatRequest: Sendable, Equatable {
   /// The llama.cpp slot to use (`id_slot`), so that one sub-task's rounds meet their own cache;
   /// `nil` lets the server pick the idle slot with the most similar prompt.
   package var slot: Int?
+  /// The sampling seed, for providers whose API takes one (OpenAI chat and llama.cpp do;
+  /// Anthropic Messages has none and ignores it).
+  package var seed: Int?
 
   /// Creates a request.
   package init(

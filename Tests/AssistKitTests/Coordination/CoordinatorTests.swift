@@ -308,7 +308,8 @@ extension CoordinatorTests {
     #expect(report.plan.origin == .planner, "\(report.plan.rejections)")
     #expect(report.decisions["edit"]?.ladder == ["local-small", "local-medium"])
     let results = Dictionary(uniqueKeysWithValues: report.results.map { ($0.subtask.id, $0) })
-    #expect(results["look"]?.attempts.map(\.tier) == ["local-medium"])
+    // The analysis failed on local-medium and fell back to the last healthy tier below its floor.
+    #expect(results["look"]?.attempts.map(\.tier) == ["local-medium", "local-small"])
     // The edit failed on local-small and did not climb to the benched local-medium.
     #expect(results["edit"]?.attempts.map(\.tier) == ["local-small"])
     let notice = "edit: local-medium skipped: \(Self.cooldownReason)"
