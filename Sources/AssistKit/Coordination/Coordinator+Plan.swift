@@ -14,7 +14,14 @@ package struct PlanPreview: Sendable, Encodable {
     package var worstCase: Double
     /// Estimated cost of the first call (prompt + half the reply budget), dollars.
     package var estimate: Double
+    /// The places this sub-task is about, best first.
+    package var places: [Place]
+    /// Estimated tokens of the sub-agent's prompt on the smallest tier (slices, not files).
+    package var promptTokens: Int
   }
+
+  /// The places localization chose for the task, best first.
+  package var places: [Place]
 
   /// The plan.
   package var plan: Plan
@@ -43,7 +50,8 @@ extension Coordinator {
         client: setup.client(environment), prompts: setup.prompts, recorder: recorder)
       (plan, attempts) = try await planner.plan(
         task: options.task, agent: try setup.agents.agent(for: .planner),
-        tier: await setup.plannerTier(), context: setup.context, parentSpan: nil)
+        tier: await setup.plannerTier(), context: setup.context,
+        places: setup.context.places(task: options.task), parentSpan: nil)
     }
     var notices = setup.notices
     var items: [PlanPreview.Item] = []
@@ -56,7 +64,8 @@ extension Coordinator {
       items.append(
         .init(
           subtask: subtask, agent: agent.name, decision: decision, worstCase: decision.worstCase,
-          estimate: estimate))
+          estimate: estimate, places: setup.places(for: subtask, task: options.task),
+          promptTokens: request.promptTokens))
       if let notice = decision.notice, !notices.contains(notice) { notices.append(notice) }
     }
     if plan.origin == .fallback {
@@ -64,6 +73,8 @@ extension Coordinator {
         "the planner's answers were unusable (\(plan.rejections.joined(separator: "; ")))")
     }
     return PlanPreview(
+      places: setup.context.places(
+        task: options.task, symbols: plan.subtasks.flatMap { $0.intent?.symbols ?? [] }),
       plan: plan, items: items, planningCost: attempts.reduce(0) { $0 + $1.cost },
       verification: setup.verifier == nil
         ? "none" : (setup.notices.first { $0.hasPrefix("verifying") } ?? ""),

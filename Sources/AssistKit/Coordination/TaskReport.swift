@@ -16,4 +16,6 @@ package struct TaskReport: Sendable {
   package var notices: [String]
   /// Token and time accounting.
   package var overhead: Overhead
+  /// The places localization chose for the task, best first.
+  package var places: [Place] = []
 }

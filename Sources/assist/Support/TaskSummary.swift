@@ -27,6 +27,8 @@ struct TaskSummary: Encodable {
   var cascade: CascadeNumbers
   var proposal: Proposal?
   var commits: [String]
+  /// The places localization chose, best first (the key the benchmark reads).
+  var places: [Place]
 
   init(report: TaskReport, landed: ProposalLanding.Outcome?) {
     run = report.run
@@ -41,6 +43,7 @@ struct TaskSummary: Encodable {
         detail: r.detail)
     }
     overhead = report.overhead
+    places = report.places
     cascade = CascadeNumbers(results: report.results)
     proposal = report.proposal
     commits = landed?.commits.map { "\($0.branch ?? "HEAD") \($0.commit.description)" } ?? []
