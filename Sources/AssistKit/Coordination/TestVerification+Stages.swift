@@ -13,7 +13,7 @@ extension TestVerification {
     }
     var selection = TestSelection.select(
       changed: changes.map(\.path), files: files, suite: command.command)
-    let allTests = files.keys.filter(RepoContext.looksLikeTest)
+    let allTests = files.keys.filter(TestSelection.isTestModule)
     if selection.command != nil, selection.tests.count == allTests.count {
       // Every test file touches the change: the targeted run would be the whole suite again.
       selection.command = nil

@@ -29,9 +29,9 @@ package struct TestSelection: Sendable, Equatable {
   package static func select(changed: [String], files: [String: String], suite: String)
     -> TestSelection
   {
-    let testFiles = files.keys.filter(RepoContext.looksLikeTest).sorted()
-    var tests = Set(changed.filter { RepoContext.looksLikeTest($0) && files[$0] != nil })
-    let stems = Set(changed.filter { !RepoContext.looksLikeTest($0) }.compactMap(moduleName))
+    let testFiles = files.keys.filter(isTestModule).sorted()
+    var tests = Set(changed.filter { isTestModule($0) && files[$0] != nil })
+    let stems = Set(changed.filter { !isTestModule($0) }.compactMap(moduleName))
     if !stems.isEmpty {
       for path in testFiles where !tests.contains(path) {
         if stems.contains(where: { namedAfter(path, $0) }) || mentions(files[path] ?? "", stems) {
@@ -57,6 +57,19 @@ package struct TestSelection: Sendable, Equatable {
         reason: "\(runner.name) cannot name \(sorted.joined(separator: ", "))")
     }
     return TestSelection(changed: changed, tests: sorted, command: command, reason: "")
+  }
+
+  /// Whether a runner would run `path` as tests: `test*.py`, `*_test.*`, `*.test.*`, `*.spec.*`,
+  /// or a script in a `test/` or `tests/` folder. Helpers, fixtures and data beside the tests
+  /// (`tests/conftest.py`, `tests/data.txt`) are not, though ``RepoContext/looksLikeTest(_:)``
+  /// counts them as test files.
+  package static func isTestModule(_ path: String) -> Bool {
+    let name = URL(fileURLWithPath: path).lastPathComponent.lowercased()
+    if name.contains("_test.") || name.contains(".test.") || name.contains(".spec.") { return true }
+    if name.hasSuffix(".py") { return name.hasPrefix("test") }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+    let script = [".js", ".mjs", ".cjs", ".ts"].contains { name.hasSuffix($0) }
+    return script && (folder == "test" || folder == "tests")
   }
 
   /// The name code imports a file by: its stem, or its folder for `__init__.py` and `index.js`;

@@ -245,4 +245,22 @@ import Testing
       await verification.baseline.candidateCommands == ["python3 -m unittest discover -s tests"])
     withExtendedLifetime(repo) {}
   }
+
+  @Test func aChangeEveryTestFileTouchesRunsTheWholeSuiteOnlyNotTwice() async throws {
+    var files = ["core.py": "def core_inc(x):\n    return x + 1\n", "tests/__init__.py": ""]
+    files["tests/helpers.py"] = "from core import core_inc\n"
+    for name in ["one", "two"] {
+      files["tests/test_\(name).py"] =
+        "import unittest\n\nfrom core import core_inc\n\n\nclass T(unittest.TestCase):\n"
+        + "    def test_inc(self):\n        self.assertEqual(core_inc(1), 2)\n"
+    }
+    let repo = try TemporaryRepository(files: files)
+    let verification = verification(in: repo, files: files)
+    let verdict = await verification.verify(
+      changes: change("core.py", "def core_inc(x):\n    return 1 + x\n", in: files))
+    #expect(verdict.mayLand)
+    #expect(verdict.summary.hasPrefix("targeted: none (every test file touches core.py)"))
+    #expect(await verification.baseline.candidateCommands == ["python3 -m unittest"])
+    withExtendedLifetime(repo) {}
+  }
 }

@@ -58,6 +58,18 @@ import Testing
     }
   }
 
+  @Test func helpersAndDataBesideTheTestsAreNotRunAsTests() {
+    let files = [
+      "calc.py": "", "tests/conftest.py": "import calc\n", "tests/data_calc.txt": "calc\n",
+      "tests/test_calc.py": "import calc\n", "test/calc.js": "require('../calc')\n",
+    ]
+    let selection = TestSelection.select(
+      changed: ["calc.py"], files: files, suite: "python3 -m pytest -q")
+    #expect(selection.tests == ["test/calc.js", "tests/test_calc.py"])
+    #expect(!TestSelection.isTestModule("tests/helper.py"))
+    #expect(TestSelection.isTestModule("src/parse.spec.ts"))
+  }
+
   @Test func pathsWithAQuoteAreNotHandedToAShell() {
     let runner = TestRunner.of("node --test")
     #expect(runner?.command(running: ["test/it's.test.js"]) == nil)
