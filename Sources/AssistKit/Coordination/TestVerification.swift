@@ -89,9 +89,7 @@ package struct TestVerification: CandidateVerifying {
       return .skipped(reason: "verification was interrupted")
     }
     let summary = "`\(command.command)`: \(comparison.verdict.summary)"
-    var progress = comparison.candidate.passed
-    if case .improved = comparison.verdict { progress = true }
-    if comparison.verdict.mayLand && (progress || !requiresProgress) {
+    if comparison.verdict.mayLand && (comparison.isFix || !requiresProgress) {
       return .passed(summary: comparison.candidate.passed ? "`\(command.command)` passed" : summary)
     }
     let feedback = TestFeedback.render(
