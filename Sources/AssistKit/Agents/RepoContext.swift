@@ -48,11 +48,16 @@ package struct RepoContext: Sendable {
   /// - Parameters:
   ///   - excluding: Files shown in full elsewhere in the prompt.
   ///   - budget: Token limit; files past it are counted, not listed.
-  package func symbolMap(excluding: Set<String> = [], budget: Int = 1_000) -> String {
+  ///   - first: Files listed before the rest (ranked by relevance to the task), so a bounded map
+  ///     keeps them.
+  package func symbolMap(excluding: Set<String> = [], budget: Int = 1_000, first: [String] = [])
+    -> String
+  {
     var lines: [String] = []
     var used = 0
     var omitted = 0
-    for path in paths where !excluding.contains(path) {
+    let ranked = first.filter { paths.contains($0) } + paths.filter { !first.contains($0) }
+    for path in ranked where !excluding.contains(path) {
       let names = symbols[path] ?? []
       let line = names.isEmpty ? path : "\(path): \(names.prefix(30).joined(separator: ", "))"
       let cost = Self.estimatedTokens(line)

@@ -23,7 +23,12 @@ package struct Planner: Sendable {
   ) async throws -> (Plan, [Attempt]) {
     let prompt = try prompts.render(
       "plan",
-      ["task": task, "symbol_map": context.symbolMap(budget: min(tier.contextWindow / 4, 1_500))])
+      [
+        "task": task,
+        "symbol_map": context.symbolMap(
+          budget: min(tier.contextWindow / 4, 1_500),
+          first: context.relevantFiles(for: task, limit: 12)),
+      ])
     var messages: [ChatMessage] = [.system(agent.systemPrompt), .user(prompt)]
     var attempts: [Attempt] = []
     var rejections: [String] = []

@@ -25,6 +25,8 @@ struct TaskSummary: Encodable {
   var overhead: Overhead
   var proposal: Proposal?
   var commits: [String]
+  /// Model calls the run made; 0 when tools did the whole change.
+  var modelCalls: Int
 
   init(report: TaskReport, landed: ProposalLanding.Outcome?) {
     run = report.run
@@ -39,6 +41,7 @@ struct TaskSummary: Encodable {
         detail: r.detail)
     }
     overhead = report.overhead
+    modelCalls = report.modelCalls
     proposal = report.proposal
     commits = landed?.commits.map { "\($0.branch ?? "HEAD") \($0.commit.description)" } ?? []
   }

@@ -1,0 +1,46 @@
+/// How a run uses the tools of `Migration/`: a plan without a planner call when the task's intent
+/// is plain and its sites are known, per-file expansion, results done by tool, and the contract
+/// check after reconciliation.
+extension Coordinator {
+  /// A one-sub-task plan made by tool when `task` matches a task-intent pattern whose old name is
+  /// defined in the repository; `nil` leaves planning to the planner.
+  static func toolPlan(task: String, patterns: TaskIntentPatterns, lookup: any DefinitionLookup)
+    -> Plan?
+  {
+    guard let intent = patterns.intent(of: task),
+      let contract = Contract.decide(for: intent, lookup: lookup)
+    else { return nil }
+    let sites = SiteFinder(lookup: lookup).sites(for: intent)
+    guard sites.contains(where: { $0.kind == .definition }) else { return nil }
+    let files = Array(Set(sites.map(\.path))).sorted()
+    var plan = Plan(
+      subtasks: [
+        Subtask(id: "s1", kind: .migration, goal: task, files: files, difficulty: 2, intent: intent)
+      ], origin: .tool)
+    plan.contract = contract
+    return plan
+  }
+
+  /// The result of a sub-task the tool did: accepted, no model, no call.
+  static func toolResult(_ subtask: Subtask, changes: [EditApplier.FileChange], note: String)
+    -> SubtaskResult
+  {
+    SubtaskResult(
+      subtask: subtask, agent: "tool", status: .accepted, tier: "tool", model: "none",
+      changes: changes, handBack: HandBack(reply: ""), attempts: [], detail: note)
+  }
+
+  /// Checks the proposal against the plan's contract: violations become conflicts, old names
+  /// left in the proposed tree are returned as `path:line`.
+  static func checkContract(
+    _ proposal: inout Proposal, plan: Plan, results: [SubtaskResult], base: [String: String]
+  ) -> [String] {
+    guard let contract = plan.contract else { return [] }
+    let check = ContractCheck(contract: contract)
+    proposal.assumptions["contract"] = contract.assumptions
+    proposal.conflicts += check.violations(in: results)
+    var tree = base
+    for change in composedChanges(of: results) { tree[change.path] = change.new }
+    return check.leftovers(in: tree)
+  }
+}

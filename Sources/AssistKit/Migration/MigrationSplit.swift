@@ -1,0 +1,96 @@
+/// Expands a plan's multi-file migrations into one sub-task per file, each told only its file's
+/// sites and the shared ``Contract``; a rename whose every site the index resolved becomes one
+/// sub-task done by the tool.
+package struct MigrationSplit: Sendable {
+  /// The index sites come from.
+  package var lookup: any DefinitionLookup
+
+  /// Creates a splitter over `lookup`.
+  package init(lookup: any DefinitionLookup) { self.lookup = lookup }
+
+  /// What the split decided for a plan.
+  package struct Outcome: Sendable {
+    /// The plan after expansion (unchanged when nothing spans files).
+    package var plan: Plan
+    /// Changes made by the tool, per sub-task id: those sub-tasks need no model.
+    package var toolChanges: [String: [EditApplier.FileChange]]
+    /// One line per decision, for the run's notices.
+    package var notes: [String]
+  }
+
+  /// Expands every migration sub-task whose intent has a contract and sites in several files.
+  package func expand(_ plan: Plan) -> Outcome {
+    var subtasks: [Subtask] = []
+    var tool: [String: [EditApplier.FileChange]] = [:]
+    var notes: [String] = []
+    var contract = plan.contract
+    for subtask in plan.subtasks {
+      guard subtask.kind == .migration, let intent = subtask.intent,
+        let decided = Contract.decide(for: intent, lookup: lookup)
+      else {
+        subtasks.append(subtask)
+        continue
+      }
+      let sites = SiteFinder(lookup: lookup).sites(for: intent)
+      contract = contract ?? decided
+      let files = Set(sites.map(\.path))
+      if MechanicalRename.obstacle(contract: decided, sites: sites, lookup: lookup) == nil,
+        let old = decided.oldName, let new = decided.newName
+      {
+        let changes = MechanicalRename.changes(old: old, new: new, sites: sites, lookup: lookup)
+        var done = subtask
+        done.files = changes.map(\.path)
+        subtasks.append(done)
+        tool[subtask.id] = changes
+        notes.append(
+          "\(subtask.id): done by tool: \(sites.count) sites in \(files.count) files, no model")
+        continue
+      }
+      let codeFiles = files.filter { !SiteFinder.isDocumentation($0) || decided.forbidsOldName }
+      guard codeFiles.count > 1 else {
+        var scoped = subtask
+        scoped.goal += "\n\n" + decided.promptText
+        if !codeFiles.isEmpty { scoped.files = codeFiles.sorted() }
+        subtasks.append(scoped)
+        continue
+      }
+      let (parts, note) = perFile(subtask, sites: sites, contract: decided)
+      subtasks += parts
+      notes.append(note)
+    }
+    var expanded = plan
+    expanded.subtasks = subtasks
+    expanded.contract = contract
+    return Outcome(plan: expanded, toolChanges: tool, notes: notes)
+  }
+
+  /// One sub-task per file, after a design sub-task when the contract's module is new.
+  private func perFile(_ subtask: Subtask, sites: [MigrationSite], contract: Contract)
+    -> ([Subtask], String)
+  {
+    var parts: [Subtask] = []
+    var after = subtask.dependsOn
+    if let module = contract.module, lookup.text(of: module) == nil, let name = contract.newName {
+      let design = Subtask(
+        id: subtask.id + "-design", kind: .design,
+        goal: "Create \(module) defining `\(name)` for this change: \(subtask.goal)\n\n"
+          + contract.promptText,
+        files: [module], dependsOn: subtask.dependsOn, difficulty: subtask.difficulty,
+        intent: ChangeIntent(action: .feature, symbols: [name]))
+      parts.append(design)
+      after.append(design.id)
+    }
+    let byPath = Dictionary(grouping: sites, by: \.path)
+    for (index, path) in byPath.keys.sorted().enumerated() {
+      let here = byPath[path] ?? []
+      let list = here.map { "line \($0.firstLine)" + ($0.lastLine > $0.firstLine ? "-\($0.lastLine)" : "") + " (\($0.kind.rawValue))" }
+      parts.append(
+        Subtask(
+          id: "\(subtask.id).\(index + 1)", kind: .migration,
+          goal: "\(subtask.goal)\n\nChange only \(path), at: \(list.joined(separator: ", ")).\n"
+            + contract.promptText,
+          files: [path], dependsOn: after, difficulty: subtask.difficulty, intent: subtask.intent))
+    }
+    return (parts, "\(subtask.id): split by tool into \(byPath.count) per-file sub-tasks (\(sites.count) sites)")
+  }
+}
