@@ -24,12 +24,16 @@ struct PythonFileScan: Sendable {
   var moduleNames: Set<String>
   /// Names bound by `from m import name` (the bound name, after `as`).
   var importedNames: Set<String>
+  /// What each imported name stands for, dotted (`c` → `pkg.core` after
+  /// `from pkg import core as c`; `pkg` → `pkg` after `import pkg.core`).
+  var targets: [String: String]
 
   /// Scans `lines`.
   init(lines: [Substring]) {
     statements = Array(repeating: .code, count: lines.count)
     moduleNames = []
     importedNames = []
+    targets = [:]
     var index = 0
     var inDocstring: String?
     while index < lines.count {
@@ -79,14 +83,16 @@ struct PythonFileScan: Sendable {
         if depth <= 0 && !part.hasSuffix("\\") { break }
         end += 1
       }
-      Self.bind(text, statement: statement, moduleNames: &moduleNames, imported: &importedNames)
+      Self.bind(
+        text, statement: statement, moduleNames: &moduleNames, imported: &importedNames,
+        targets: &targets)
       index = end + 1
     }
   }
 
   private static func bind(
     _ text: String, statement: Statement, moduleNames: inout Set<String>,
-    imported: inout Set<String>
+    imported: inout Set<String>, targets: inout [String: String]
   ) {
     let cleaned = text.map { "()\\,".contains($0) ? " " : $0 }
     let words = String(cleaned).split(separator: " ").map(String.init)
@@ -97,21 +103,26 @@ struct PythonFileScan: Sendable {
       while i < words.count {
         if i + 2 < words.count, words[i + 1] == "as" {
           moduleNames.insert(words[i + 2])
+          targets[words[i + 2]] = words[i]
           i += 3
         } else {
-          moduleNames.insert(String(words[i].prefix { $0 != "." }))
+          let top = String(words[i].prefix { $0 != "." })
+          moduleNames.insert(top)
+          targets[top] = top
           i += 1
         }
       }
-    case .fromImport:
+    case .fromImport(let module):
       guard let start = words.firstIndex(of: "import") else { return }
       var i = start + 1
       while i < words.count {
         if i + 2 < words.count, words[i + 1] == "as" {
           imported.insert(words[i + 2])
+          targets[words[i + 2]] = module + "." + words[i]
           i += 3
         } else {
           imported.insert(words[i])
+          targets[words[i]] = module + "." + words[i]
           i += 1
         }
       }

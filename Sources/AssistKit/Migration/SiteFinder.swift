@@ -33,6 +33,8 @@ package struct SiteFinder: Sendable {
   package func sites(of name: String) -> [MigrationSite] {
     let definitions = lookup.definitions(of: name)
     let definingFiles = Set(definitions.filter(\.topLevel).map(\.path))
+    let definingModules = Set(
+      definingFiles.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension })
     var sites: [MigrationSite] = []
     for (path, numbers) in lookup.mentions(of: name).sorted(by: { $0.key < $1.key }) {
       guard let text = lookup.text(of: path) else { continue }
@@ -63,6 +65,7 @@ package struct SiteFinder: Sendable {
         sites.append(
           classify(
             name, line: lines[number - 1], number: number, path: path, scan: scan, inTest: test,
+            modules: definingModules,
             knownHere: definingFiles.contains(path) || scan.importedNames.contains(name)))
       }
     }
@@ -72,7 +75,7 @@ package struct SiteFinder: Sendable {
   /// One Python line that mentions `name` and does not define it.
   private func classify(
     _ name: String, line: Substring, number: Int, path: String, scan: PythonFileScan,
-    inTest: Bool, knownHere: Bool
+    inTest: Bool, modules: Set<String>, knownHere: Bool
   ) -> MigrationSite {
     func site(_ kind: MigrationSite.Kind, resolved: Bool = true) -> MigrationSite {
       MigrationSite(path: path, firstLine: number, kind: kind, inTest: inTest, resolved: resolved)
@@ -89,14 +92,19 @@ package struct SiteFinder: Sendable {
     if ranges.allSatisfy({ PythonFileScan.inCommentOrString($0, of: line) }) {
       return site(.comment)
     }
-    // `m.name`: the symbol when `m` is a module this file imports; else an attribute of something
-    // the tool cannot see (a method, a field), which a model must judge.
+    // `m.name`: the symbol when `m` is an imported module that defines it (`pkg.core.name` after
+    // `import pkg.core`, `c.name` after `from pkg import core as c`); else an attribute of
+    // something the tool cannot see (a method, a field), which a model must judge.
     for range in ranges where range.lowerBound > line.startIndex {
       guard line[line.index(before: range.lowerBound)] == "." else { continue }
-      let owner = line[..<line.index(before: range.lowerBound)].reversed()
-        .prefix { IdentifierWords.isWordCharacter($0) }
-      let module = String(owner.reversed())
-      return site(.moduleAttribute, resolved: scan.moduleNames.contains(module))
+      let chain = String(
+        line[..<line.index(before: range.lowerBound)].reversed()
+          .prefix { IdentifierWords.isWordCharacter($0) || $0 == "." }.reversed())
+      let head = String(chain.prefix { $0 != "." })
+      let expanded = (scan.targets[head] ?? "") + chain.dropFirst(head.count)
+      let last = String(expanded.split(separator: ".").last ?? "")
+      return site(
+        .moduleAttribute, resolved: scan.targets[head] != nil && modules.contains(last))
     }
     let called = ranges.contains { range in
       line[range.upperBound...].drop { $0 == " " }.first == "("
