@@ -42,7 +42,9 @@ struct MigrationEndToEndTests {
       try yaml.write(toFile: home + "/config/assist/config.yaml", atomically: true, encoding: .utf8)
     }
 
-    func assist(_ arguments: [String]) async throws -> (status: Int32, report: [String: Any], err: String) {
+    func assist(_ arguments: [String]) async throws -> (
+      status: Int32, report: [String: Any], err: String
+    ) {
       var environment = ProcessInfo.processInfo.environment
       environment["XDG_STATE_HOME"] = home + "/state"
       environment["XDG_CONFIG_HOME"] = home + "/config"
@@ -73,7 +75,8 @@ struct MigrationEndToEndTests {
     let run = try #require(report["run"] as? [String: Any])
     #expect(run["status"] as? String == "applied", "\(run)")
     let notices = report["notices"] as? [String] ?? []
-    #expect(notices.contains { $0.contains("done by tool: ") && $0.contains("no model") }, "\(notices)")
+    #expect(
+      notices.contains { $0.contains("done by tool: ") && $0.contains("no model") }, "\(notices)")
     #expect(try await sandbox.sh("! grep -rnw chunked --include=*.py .") == 0)
     #expect(try await sandbox.sh("python3 -m unittest -q 2>/dev/null") == 0)
   }

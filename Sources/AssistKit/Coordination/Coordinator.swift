@@ -74,7 +74,8 @@ package actor Coordinator {
     if let checkpoint = resuming?.1 {
       (drafted, plannerAttempts) = (checkpoint.plan, checkpoint.plannerAttempts)
     } else if options.singleAgent {
-      drafted = Planner.singleSubtask(task: options.task, context: setup.context, origin: .singleAgent)
+      drafted = Planner.singleSubtask(
+        task: options.task, context: setup.context, origin: .singleAgent)
     } else if let byTool = Self.toolPlan(
       task: options.task, patterns: setup.intentPatterns, lookup: lookup)
     {
@@ -159,7 +160,8 @@ package actor Coordinator {
             pending.removeAll { $0.id == subtask.id }
             let dependencies = subtask.dependsOn.compactMap { results[$0] }
             if let changes = toolChanges[subtask.id] {
-              let note = notices.first { $0.hasPrefix(subtask.id + ": done by tool") } ?? "done by tool"
+              let note =
+                notices.first { $0.hasPrefix(subtask.id + ": done by tool") } ?? "done by tool"
               results[subtask.id] = Self.toolResult(subtask, changes: changes, note: note)
               events(.subtaskFinished(subtask: subtask.id, status: "accepted"))
               started = true

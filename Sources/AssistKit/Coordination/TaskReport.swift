@@ -18,5 +18,7 @@ package struct TaskReport: Sendable {
   package var overhead: Overhead
 
   /// Model calls the run made (planner and sub-agents); 0 when tools did everything.
-  package var modelCalls: Int { plannerAttempts.count + results.reduce(0) { $0 + $1.attempts.count } }
+  package var modelCalls: Int {
+    plannerAttempts.count + results.reduce(0) { $0 + $1.attempts.count }
+  }
 }

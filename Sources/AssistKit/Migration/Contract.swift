@@ -65,22 +65,29 @@ package struct Contract: Sendable, Equatable, Codable {
     if let oldName { values["old_name"] = oldName }
     if let newName { values["new_name"] = newName }
     if let module { values["module"] = module }
-    if !allowedLeftovers.isEmpty { values["old_name_allowed_in"] = allowedLeftovers.joined(separator: ", ") }
+    if !allowedLeftovers.isEmpty {
+      values["old_name_allowed_in"] = allowedLeftovers.joined(separator: ", ")
+    }
     return values
   }
 
   /// The lines a migration sub-agent's goal carries, so every part uses the same decision.
   package var promptText: String {
-    var lines = ["Shared contract (every part of this change uses exactly this; do not rename otherwise):"]
+    var lines = [
+      "Shared contract (every part of this change uses exactly this; do not rename otherwise):"
+    ]
     switch action {
     case .rename, .replaceAPI:
-      lines.append("- `\(oldName ?? "")` becomes `\(newName ?? "")`; no `\(oldName ?? "")` may remain.")
+      lines.append(
+        "- `\(oldName ?? "")` becomes `\(newName ?? "")`; no `\(oldName ?? "")` may remain.")
     case .move:
       lines.append("- `\(oldName ?? "")` now lives in `\(module ?? "")`; import it from there.")
     case .exception:
-      lines.append("- raise `\(newName ?? "")`, defined in `\(module ?? "")`; import it from there.")
+      lines.append(
+        "- raise `\(newName ?? "")`, defined in `\(module ?? "")`; import it from there.")
     case .signature:
-      lines.append("- the function is `\(newName ?? "")`; keep its name, change only its parameters.")
+      lines.append(
+        "- the function is `\(newName ?? "")`; keep its name, change only its parameters.")
     case .fix, .feature, .refactor, .question:
       break
     }

@@ -19,7 +19,8 @@ package enum IdentifierWords {
     var found: [Range<Substring.Index>] = []
     var start = line.startIndex
     while let range = line[start...].range(of: name) {
-      let before = range.lowerBound > line.startIndex ? line[line.index(before: range.lowerBound)] : nil
+      let before =
+        range.lowerBound > line.startIndex ? line[line.index(before: range.lowerBound)] : nil
       let after = range.upperBound < line.endIndex ? line[range.upperBound] : nil
       if !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false) {
         found.append(range)

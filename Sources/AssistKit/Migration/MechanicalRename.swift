@@ -21,7 +21,8 @@ package enum MechanicalRename {
     if !lookup.mentions(of: new).isEmpty { return "`\(new)` is already used in the repository" }
     let unresolved = sites.filter { !$0.resolved }
     if let first = unresolved.first {
-      return "\(unresolved.count) site(s) need judgement (first: \(first.location), \(first.kind.rawValue))"
+      return
+        "\(unresolved.count) site(s) need judgement (first: \(first.location), \(first.kind.rawValue))"
     }
     return nil
   }
@@ -36,7 +37,8 @@ package enum MechanicalRename {
       var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       for site in byPath[path] ?? [] {
         for number in site.firstLine...site.lastLine where number <= lines.count {
-          lines[number - 1] = IdentifierWords.replacing(old, with: new, in: Substring(lines[number - 1]))
+          lines[number - 1] = IdentifierWords.replacing(
+            old, with: new, in: Substring(lines[number - 1]))
         }
       }
       let rewritten = lines.joined(separator: "\n")

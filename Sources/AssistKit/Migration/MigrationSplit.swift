@@ -83,7 +83,10 @@ package struct MigrationSplit: Sendable {
     let byPath = Dictionary(grouping: sites, by: \.path)
     for (index, path) in byPath.keys.sorted().enumerated() {
       let here = byPath[path] ?? []
-      let list = here.map { "line \($0.firstLine)" + ($0.lastLine > $0.firstLine ? "-\($0.lastLine)" : "") + " (\($0.kind.rawValue))" }
+      let list = here.map {
+        "line \($0.firstLine)" + ($0.lastLine > $0.firstLine ? "-\($0.lastLine)" : "")
+          + " (\($0.kind.rawValue))"
+      }
       parts.append(
         Subtask(
           id: "\(subtask.id).\(index + 1)", kind: .migration,
@@ -91,6 +94,9 @@ package struct MigrationSplit: Sendable {
             + contract.promptText,
           files: [path], dependsOn: after, difficulty: subtask.difficulty, intent: subtask.intent))
     }
-    return (parts, "\(subtask.id): split by tool into \(byPath.count) per-file sub-tasks (\(sites.count) sites)")
+    return (
+      parts,
+      "\(subtask.id): split by tool into \(byPath.count) per-file sub-tasks (\(sites.count) sites)"
+    )
   }
 }

@@ -75,7 +75,8 @@ struct PythonFileScan: Sendable {
       var depth = 0
       var text = ""
       while end < lines.count {
-        let part = lines[end].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let part =
+          lines[end].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
           .first ?? ""
         text += part + " "
         depth += part.filter { "([{".contains($0) }.count - part.filter { ")]}".contains($0) }.count

@@ -59,7 +59,8 @@ package struct RepoContextLookup: DefinitionLookup {
     let isBlock: Bool
     if rest.hasPrefix("def ") || rest.hasPrefix("class ") {
       rest = rest.drop { $0 != " " }.drop { $0 == " " }
-      guard rest.hasPrefix(name), rest.dropFirst(name.count).first.map({ "(: ".contains($0) }) == true
+      guard rest.hasPrefix(name),
+        rest.dropFirst(name.count).first.map({ "(: ".contains($0) }) == true
       else { return nil }
       isBlock = true
     } else if indent.isEmpty, rest.hasPrefix(name),

@@ -34,7 +34,8 @@ package struct SiteFinder: Sendable {
     let definitions = lookup.definitions(of: name)
     let definingFiles = Set(definitions.filter(\.topLevel).map(\.path))
     let definingModules = Set(
-      definingFiles.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension })
+      definingFiles.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
+    )
     var sites: [MigrationSite] = []
     for (path, numbers) in lookup.mentions(of: name).sorted(by: { $0.key < $1.key }) {
       guard let text = lookup.text(of: path) else { continue }

@@ -28,7 +28,8 @@ package struct ContractCheck: Sendable {
           ProposalConflict(
             kind: "contract", files: [change.path], subtasks: [result.subtask.id],
             resolution: "left for the human",
-            detail: "\(result.subtask.id) renamed `\(old)` to `\(used)` in \(change.path); the contract says `\(new)`",
+            detail:
+              "\(result.subtask.id) renamed `\(old)` to `\(used)` in \(change.path); the contract says `\(new)`",
             agents: [result.agent]))
       }
     }

@@ -91,6 +91,7 @@ struct TaskSummary: Encodable {
     for result in report.results {
       var tiers: [String] = []
       for attempt in result.attempts where tiers.last != attempt.tier { tiers.append(attempt.tier) }
+      if tiers.isEmpty, let tier = result.tier { tiers = [tier] }  // done by tool: no call
       Swift.print(
         "  \(result.subtask.id) \(result.subtask.kind.rawValue) [\(result.agent)] \(result.status.rawValue)"
           + " via \(tiers.joined(separator: " → ")), \(result.attempts.count) call(s): \(result.detail)"

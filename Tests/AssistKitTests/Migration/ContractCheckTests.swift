@@ -18,7 +18,8 @@ import Testing
 
   @Test func aSubAgentThatUsedAnotherNameIsAConflictNotAMerge() throws {
     let good = Self.result(
-      "s1.1", "core.py", old: "def chunked(x):\n    pass\n", new: "def batched_list(x):\n    pass\n")
+      "s1.1", "core.py", old: "def chunked(x):\n    pass\n", new: "def batched_list(x):\n    pass\n"
+    )
     let bad = Self.result(
       "s1.2", "extra.py", old: "from core import chunked\nchunked(1)\n",
       new: "from core import batched\nbatched(1)\n")
@@ -46,11 +47,13 @@ import Testing
 
   @Test func anExceptionContractLeavesTheOldTypeAlone() {
     let contract = Contract(action: .exception, oldName: "ValueError", newName: "SizeError")
-    #expect(ContractCheck(contract: contract).leftovers(in: ["a.py": "raise ValueError()\n"]).isEmpty)
+    #expect(
+      ContractCheck(contract: contract).leftovers(in: ["a.py": "raise ValueError()\n"]).isEmpty)
   }
 
   @Test func twoSubAgentsEditingTheSameImportBlockMergeCleanly() async throws {
-    let block = "from .core import (\n    first,\n    last,\n    chunked,\n)\n\n\nprint(first)\nprint(last)\nprint(chunked)\n"
+    let block =
+      "from .core import (\n    first,\n    last,\n    chunked,\n)\n\n\nprint(first)\nprint(last)\nprint(chunked)\n"
     let f = try ReconcileFixture(["pkg/extra.py": block])
     // One renames `first` in the block, the other `chunked`: the same import statement.
     let a = f.result(
@@ -58,8 +61,10 @@ import Testing
       ["pkg/extra.py": block.replacingOccurrences(of: "first", with: "head")])
     let b = f.result(
       "s2.1",
-      ["pkg/extra.py": block.replacingOccurrences(of: "    chunked,", with: "    batched_list,")
-        .replacingOccurrences(of: "print(chunked)", with: "print(batched_list)")])
+      [
+        "pkg/extra.py": block.replacingOccurrences(of: "    chunked,", with: "    batched_list,")
+          .replacingOccurrences(of: "print(chunked)", with: "print(batched_list)")
+      ])
     let proposal = try await f.reconcile([a, b])
     #expect(proposal.conflicts.map(\.resolution) == ["merged"])  // recorded, not left open
     #expect(
