@@ -92,7 +92,7 @@ struct MigrationEndToEndTests {
     ])
     #expect(status == 0, "stderr: \(err.suffix(2000))")
     let run = try #require(report["run"] as? [String: Any])
-    #expect(run["status"] as? String == "applied", "\(run)")
+    #expect(run["status"] as? String == "applied", "\(run)\nplan: \(report["plan"] ?? "none")")
     #expect(try await sandbox.sh("! grep -rnw chunked --include=*.py .") == 0)
     #expect(try await sandbox.sh("grep -q 'def batched_list' sizes/core.py") == 0)
     #expect(try await sandbox.sh("python3 -m unittest -q 2>/dev/null") == 0)
@@ -108,7 +108,7 @@ struct MigrationEndToEndTests {
     ])
     #expect(status == 0, "stderr: \(err.suffix(2000))")
     let run = try #require(report["run"] as? [String: Any])
-    #expect(run["status"] as? String == "applied", "\(run)")
+    #expect(run["status"] as? String == "applied", "\(run)\nplan: \(report["plan"] ?? "none")")
     let check = """
       python3 -c "
       import inspect, sizes, sizes.report as r

@@ -1,10 +1,14 @@
+internal import Foundation
+
 /// How a run uses the tools of `Migration/`: a plan without a planner call when the task's intent
 /// is plain and its sites are known, per-file expansion, results done by tool, and the contract
 /// check after reconciliation.
 extension Coordinator {
   /// A one-sub-task plan made by tool when `task` matches a task-intent pattern whose old name is
   /// defined in the repository; `nil` leaves planning to the planner.
-  static func toolPlan(task: String, patterns: TaskIntentPatterns, lookup: any DefinitionLookup)
+  package static func toolPlan(
+    task: String, patterns: TaskIntentPatterns, lookup: any DefinitionLookup
+  )
     -> Plan?
   {
     guard let intent = patterns.intent(of: task),
@@ -18,6 +22,36 @@ extension Coordinator {
         Subtask(id: "s1", kind: .migration, goal: task, files: files, difficulty: 2, intent: intent)
       ], origin: .tool)
     plan.contract = contract
+    return plan
+  }
+
+  /// The plan of a task whose topology is plainly one agent, with no planner call: it names
+  /// exactly one non-test file, and every symbol it names that the repository defines is used
+  /// only there (and in tests and docs). `nil` leaves the topology to the planner.
+  package static func oneFilePlan(task: String, context: RepoContext, lookup: any DefinitionLookup)
+    -> Plan?
+  {
+    let tokens = Set(
+      task.split { !(IdentifierWords.isWordCharacter($0) || $0 == "." || $0 == "/" || $0 == "-") }
+        .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+    let names = Dictionary(grouping: context.files.keys) { ($0 as NSString).lastPathComponent }
+    let named = Set(
+      context.files.keys.filter { path in
+        let name = (path as NSString).lastPathComponent
+        return tokens.contains(path) || (tokens.contains(name) && names[name]?.count == 1)
+      })
+    guard named.count == 1, let file = named.first, !context.isTestFile(file) else { return nil }
+    let defined = Set(context.symbols.values.joined())
+    let symbols = tokens.filter { IdentifierWords.isIdentifier($0) && defined.contains($0) }
+    guard !symbols.isEmpty else { return nil }
+    for symbol in symbols {
+      for path in lookup.mentions(of: symbol).keys
+      where path != file && !lookup.isTest(path) && !SiteFinder.isDocumentation(path) {
+        return nil
+      }
+    }
+    var plan = Planner.singleSubtask(task: task, context: context, origin: .oneFile)
+    if plan.subtasks[0].kind == .migration { plan.subtasks[0].files = [file] }
     return plan
   }
 

@@ -51,30 +51,12 @@ extension Coordinator {
     let setup = try await RunSetup.make(
       environment: environment, repositoryPath: repositoryPath, options: options)
     let recorder = SpanRecorder(clock: ContinuousClock())
-    var attempts: [Attempt] = []
-    var plan: Plan
-    let lookup = RepoContextLookup(context: setup.context)
-    var toolDone: Set<String> = []
-    var notices = setup.notices
-    if options.singleAgent {
-      plan = Planner.singleSubtask(task: options.task, context: setup.context, origin: .singleAgent)
-    } else {
-      if let byTool = Self.toolPlan(
-        task: options.task, patterns: setup.intentPatterns, lookup: lookup)
-      {
-        plan = byTool
-      } else {
-        let planner = Planner(
-          client: setup.client(environment), prompts: setup.prompts, recorder: recorder)
-        (plan, attempts) = try await planner.plan(
-          task: options.task, agent: try setup.agents.agent(for: .planner),
-          tier: await setup.plannerTier(), context: setup.context, parentSpan: nil)
-      }
-      let split = MigrationSplit(lookup: lookup).expand(plan)
-      plan = split.plan
-      toolDone = Set(split.toolChanges.keys)
-      notices += split.notes
-    }
+    let planned = try await RunPlan.make(
+      options, setup: setup, client: setup.client(environment), recorder: recorder,
+      checkpoint: nil, parentSpan: nil)
+    let (plan, attempts) = (planned.plan, planned.plannerAttempts)
+    let toolDone = Set(planned.toolChanges.keys)
+    var notices = setup.notices + planned.notices
     var items: [PlanPreview.Item] = []
     for subtask in plan.subtasks where !toolDone.contains(subtask.id) {
       let agent = try setup.agents.agent(for: subtask.kind)
@@ -87,10 +69,6 @@ extension Coordinator {
           subtask: subtask, agent: agent.name, decision: decision, worstCase: decision.worstCase,
           estimate: estimate))
       if let notice = decision.notice, !notices.contains(notice) { notices.append(notice) }
-    }
-    if plan.origin == .fallback {
-      notices.append(
-        "the planner's answers were unusable (\(plan.rejections.joined(separator: "; ")))")
     }
     var topologies: [PlanPreview.Topology] = []
     if !options.singleAgent {

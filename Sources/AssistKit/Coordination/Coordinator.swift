@@ -67,43 +67,16 @@ package actor Coordinator {
     let client = setup.client(environment)
 
     // Plan: by tool when the task's intent is plain and its sites are known, else the planner.
-    let lookup = RepoContextLookup(context: setup.context)
     let planSpan = await recorder.begin(.plan, parent: runSpan)
-    var plannerAttempts: [Attempt] = []
-    var drafted: Plan
-    if let checkpoint = resuming?.1 {
-      (drafted, plannerAttempts) = (checkpoint.plan, checkpoint.plannerAttempts)
-    } else if options.singleAgent {
-      drafted = Planner.singleSubtask(
-        task: options.task, context: setup.context, origin: .singleAgent)
-    } else if let byTool = Self.toolPlan(
-      task: options.task, patterns: setup.intentPatterns, lookup: lookup)
-    {
-      drafted = byTool
-    } else {
-      let planner = Planner(client: client, prompts: setup.prompts, recorder: recorder)
-      let tier = await setup.plannerTier()
-      (drafted, plannerAttempts) = try await planner.plan(
-        task: options.task, agent: try setup.agents.agent(for: .planner), tier: tier,
-        context: setup.context,
-        parentSpan: planSpan)
-      if drafted.origin == .fallback {
-        notices.append(
-          "the planner's answers were unusable (\(drafted.rejections.joined(separator: "; "))); running the task as one sub-task"
-        )
-      }
+    let planned = try await RunPlan.make(
+      options, setup: setup, client: client, recorder: recorder, checkpoint: resuming?.1,
+      parentSpan: planSpan)
+    let (plannerAttempts, toolChanges) = (planned.plannerAttempts, planned.toolChanges)
+    for notice in planned.notices {
+      notices.append(notice)
+      events(.notice(notice))
     }
-    // Multi-file migrations become one sub-task per file, or one done by tool with no model.
-    var toolChanges: [String: [EditApplier.FileChange]] = [:]
-    if resuming == nil, !options.singleAgent {
-      let split = MigrationSplit(lookup: lookup).expand(drafted)
-      (drafted, toolChanges) = (split.plan, split.toolChanges)
-      for note in split.notes {
-        notices.append(note)
-        events(.notice(note))
-      }
-    }
-    let plan = drafted
+    let plan = planned.plan
     let promptTokens = plannerAttempts.first.map { String($0.inputTokens) } ?? "0"
     await recorder.end(planSpan) {
       $0.attributes["origin"] = plan.origin.rawValue
@@ -160,8 +133,7 @@ package actor Coordinator {
             pending.removeAll { $0.id == subtask.id }
             let dependencies = subtask.dependsOn.compactMap { results[$0] }
             if let changes = toolChanges[subtask.id] {
-              let note =
-                notices.first { $0.hasPrefix(subtask.id + ": done by tool") } ?? "done by tool"
+              let note = planned.toolNotes[subtask.id] ?? "done by tool, no model"
               results[subtask.id] = Self.toolResult(subtask, changes: changes, note: note)
               events(.subtaskFinished(subtask: subtask.id, status: "accepted"))
               started = true

@@ -13,6 +13,8 @@ package struct Plan: Sendable, Equatable, Codable {
     /// The task's intent matched a pattern in `share/task-intents.yaml` and its sites were found
     /// by tool: no planner call.
     case tool
+    /// The task names one file and everything it names lives there: one agent, no planner call.
+    case oneFile = "one-file"
   }
 
   /// The sub-tasks, in the planner's order.

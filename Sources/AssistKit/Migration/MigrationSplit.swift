@@ -14,6 +14,8 @@ package struct MigrationSplit: Sendable {
     package var plan: Plan
     /// Changes made by the tool, per sub-task id: those sub-tasks need no model.
     package var toolChanges: [String: [EditApplier.FileChange]]
+    /// What the tool did, per sub-task id ("done by tool: N sites in M files, no model").
+    package var toolNotes: [String: String]
     /// One line per decision, for the run's notices.
     package var notes: [String]
   }
@@ -23,6 +25,7 @@ package struct MigrationSplit: Sendable {
     var subtasks: [Subtask] = []
     var tool: [String: [EditApplier.FileChange]] = [:]
     var notes: [String] = []
+    var toolNotes: [String: String] = [:]
     var contract = plan.contract
     for subtask in plan.subtasks {
       guard subtask.kind == .migration, let intent = subtask.intent,
@@ -42,6 +45,8 @@ package struct MigrationSplit: Sendable {
         done.files = changes.map(\.path)
         subtasks.append(done)
         tool[subtask.id] = changes
+        toolNotes[subtask.id] =
+          "done by tool: \(sites.count) sites in \(files.count) files, no model"
         notes.append(
           "\(subtask.id): done by tool: \(sites.count) sites in \(files.count) files, no model")
         continue
@@ -61,7 +66,7 @@ package struct MigrationSplit: Sendable {
     var expanded = plan
     expanded.subtasks = subtasks
     expanded.contract = contract
-    return Outcome(plan: expanded, toolChanges: tool, notes: notes)
+    return Outcome(plan: expanded, toolChanges: tool, toolNotes: toolNotes, notes: notes)
   }
 
   /// One sub-task per file, after a design sub-task when the contract's module is new.
