@@ -1,35 +1,44 @@
 internal import CGit2
 
-/// A `git_diff` parsed from patch text, freed when it goes out of scope.
+/// A `git_diff` parsed from patch bytes, freed when it goes out of scope.
 struct ParsedDiff: ~Copyable {
   /// The `git_diff *`.
   let raw: OpaquePointer
-  /// The normalised text it was parsed from.
-  let text: String
+  /// The normalised patch it was parsed from, byte for byte as libgit2 saw it.
+  let bytes: [UInt8]
 
-  /// Parses `text` after ``PatchText/normalized(_:)``.
+  /// Parses `bytes` after ``PatchText/normalized(_:)-([UInt8])``.
   ///
   /// The corresponding C function is `git_diff_from_buffer`.
   /// - Parameters:
-  ///   - text: A unified diff.
+  ///   - bytes: A unified diff, in whatever encoding its files use.
   ///   - allowEmpty: Whether a patch without file changes is acceptable.
-  /// - Throws: ``GitError`` with ``GitError/Code/malformedPatch`` or ``GitError/Code/emptyPatch``.
-  ///   - isNormalized: Whether `text` already went through ``PatchText/normalized(_:)``.
+  ///   - isNormalized: Whether `bytes` already went through ``PatchText/normalized(_:)-([UInt8])``.
   ///   - mode: The current mode of a path, to make pure renames keep it (see
   ///     ``PatchText/withPureRenameModes(_:mode:)``); `nil` when there is no preimage to ask.
+  /// - Throws: ``GitError`` with ``GitError/Code/malformedPatch`` or ``GitError/Code/emptyPatch``.
   init(
-    text: String, allowEmpty: Bool = false, isNormalized: Bool = false,
+    bytes: [UInt8], allowEmpty: Bool = false, isNormalized: Bool = false,
     mode: ((String) -> UInt32?)? = nil
   ) throws(GitError) {
     _ = libgit2Initialized
-    var normalized = isNormalized ? text : PatchText.normalized(text)
-    if let mode { normalized = PatchText.withPureRenameModes(normalized, mode: mode) }
+    var normalized = bytes
+    if !isNormalized || mode != nil {
+      var text = ByteText.text(bytes)
+      if !isNormalized { text = PatchText.normalized(byteText: text) }
+      if let mode { text = PatchText.withPureRenameModes(text, mode: mode) }
+      normalized = ByteText.bytes(text)
+    }
     // libgit2 answers "no patch found" for text without any file header: that is nothing to apply.
-    if !normalized.hasPrefix("diff --git ") && !normalized.contains("\ndiff --git ") {
+    if !Self.startsFileHeader(normalized[...]) && Self.fileHeaderOffsets(normalized).count < 2 {
       throw GitError(code: .emptyPatch, message: "nothing to apply", function: "parse")
     }
     var diff: OpaquePointer?
-    let rc = git_diff_from_buffer(&diff, normalized, normalized.utf8.count)
+    let rc = normalized.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) {
+        git_diff_from_buffer(&diff, $0.baseAddress, $0.count)
+      }
+    }
     if rc < 0 {
       let error = lastError(rc, "git_diff_from_buffer")
       throw GitError(
@@ -44,7 +53,7 @@ struct ParsedDiff: ~Copyable {
       throw GitError(code: .emptyPatch, message: "nothing to apply", function: "parse")
     }
     self.raw = diff
-    self.text = normalized
+    self.bytes = normalized
   }
 
   deinit { git_diff_free(raw) }
@@ -73,20 +82,32 @@ struct ParsedDiff: ~Copyable {
     return Patch(files: files)
   }
 
-  /// The text of each file's section, in order (for per-file checks).
-  var fileSections: [String] {
-    var sections: [String] = []
-    var current: [String] = []
-    for line in PatchText.splitLines(text) {
-      if line.hasPrefix("diff --git "), !current.isEmpty {
-        sections.append(current.joined(separator: "\n") + "\n")
-        current = []
-      }
-      current.append(line)
+  /// The bytes of each file's section, in order (for per-file checks).
+  var fileSections: [[UInt8]] {
+    let starts = Self.fileHeaderOffsets(bytes)
+    return starts.indices.compactMap { index in
+      let end = index + 1 < starts.count ? starts[index + 1] : bytes.count
+      let section = Array(bytes[starts[index]..<end])
+      guard !section.isEmpty else { return nil }
+      return section.last == UInt8(ascii: "\n") ? section : section + [UInt8(ascii: "\n")]
     }
-    let last = current.joined(separator: "\n")
-    if !last.isEmpty { sections.append(last.hasSuffix("\n") ? last : last + "\n") }
-    return sections
+  }
+
+  private static let fileHeader = Array("diff --git ".utf8)
+
+  private static func startsFileHeader(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.starts(with: fileHeader)
+  }
+
+  /// The offsets where a section starts: 0, then each line that begins with `diff --git `.
+  private static func fileHeaderOffsets(_ bytes: [UInt8]) -> [Int] {
+    var offsets = [0]
+    var index = bytes.startIndex
+    while let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {
+      index = newline + 1
+      if startsFileHeader(bytes[index...]) { offsets.append(index) }
+    }
+    return offsets
   }
 
   private static func hunk(_ patch: OpaquePointer, _ index: Int) throws(GitError) -> Hunk {

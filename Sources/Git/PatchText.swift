@@ -12,11 +12,24 @@ package enum PatchText {
     "dissimilarity index ", "rename from ", "rename to ", "copy from ", "copy to ",
   ]
 
-  /// The git-form equivalent of `text`.
+  /// The git-form equivalent of `patch`, every byte of its file content kept as it was.
+  ///
+  /// - Parameter patch: A unified diff in git or traditional form, in any encoding.
+  /// - Returns: The same changes as a patch whose every file starts with `diff --git`, ending in a newline.
+  package static func normalized(_ patch: [UInt8]) -> [UInt8] {
+    ByteText.bytes(normalized(byteText: ByteText.text(patch)))
+  }
+
+  /// The git-form equivalent of `text` (a patch written as Unicode text, e.g. by a model).
   ///
   /// - Parameter text: A unified diff in git or traditional form.
   /// - Returns: The same changes as a patch whose every file starts with `diff --git`, ending in a newline.
   package static func normalized(_ text: String) -> String {
+    String(decoding: normalized(Array(text.utf8)), as: UTF8.self)
+  }
+
+  /// ``normalized(_:)-([UInt8])`` on a ``ByteText`` view of the patch.
+  static func normalized(byteText text: String) -> String {
     var lines = splitLines(text)
     if lines.last == "" { lines.removeLast() }
     var output: [String] = []
@@ -200,9 +213,15 @@ package enum PatchText {
   ///   - isNormalized: Whether `text` is already ``normalized(_:)`` (skips that pass).
   /// - Returns: Every path named by `---`, `+++`, `rename`/`copy from`/`to` headers, in order.
   package static func declaredPaths(in text: String, isNormalized: Bool = false) -> [String] {
+    declaredPaths(in: Array(text.utf8), isNormalized: isNormalized)
+  }
+
+  /// ``declaredPaths(in:isNormalized:)-(String,_)`` for a patch held as bytes.
+  package static func declaredPaths(in patch: [UInt8], isNormalized: Bool = false) -> [String] {
+    let text = ByteText.text(patch)
     var paths: [String] = []
     var inHeader = false
-    for line in splitLines(isNormalized ? text : normalized(text)) {
+    for line in splitLines(isNormalized ? text : normalized(byteText: text)) {
       if line.hasPrefix("diff --git ") {
         inHeader = true
         continue
@@ -226,7 +245,7 @@ package enum PatchText {
         }
         if path == "/dev/null" { continue }
         if !prefix.isEmpty, path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)) }
-        paths.append(path)
+        paths.append(ByteText.path(path))
       }
     }
     return paths
@@ -237,10 +256,10 @@ package enum PatchText {
   /// git writes a 100%-similar rename without any mode, and libgit2 1.5 then gives the new path
   /// mode 100644, turning an executable script into a plain file. The mode comes from `mode`.
   /// - Parameters:
-  ///   - text: A normalised patch.
+  ///   - text: A normalised patch, as ``ByteText``.
   ///   - mode: The current mode of a repository-relative path, or `nil` if unknown.
   /// - Returns: The patch with explicit modes where they were missing.
-  package static func withPureRenameModes(_ text: String, mode: (String) -> UInt32?) -> String {
+  static func withPureRenameModes(_ text: String, mode: (String) -> UInt32?) -> String {
     guard text.contains("\nsimilarity index 100%") || text.hasPrefix("similarity index 100%")
     else { return text }
     var output: [String] = []
@@ -249,7 +268,7 @@ package enum PatchText {
     var hasMode = false
     var source: String?
     func finish() {
-      guard pure, !hasMode, let source, let value = mode(source) else { return }
+      guard pure, !hasMode, let source, let value = mode(ByteText.path(source)) else { return }
       let octal = String(value, radix: 8)
       output.insert(contentsOf: ["old mode \(octal)", "new mode \(octal)"], at: sectionStart + 1)
     }

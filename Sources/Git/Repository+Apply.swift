@@ -30,26 +30,31 @@ extension Repository {
   /// Parses a unified diff into plain values without looking at the repository.
   ///
   /// - Parameters:
-  ///   - diff: A unified diff (git or traditional form).
+  ///   - diff: A unified diff (git or traditional form), as bytes.
   ///   - isNormalized: Whether `diff` is already ``PatchText/normalized(_:)`` (skips that pass).
   /// - Returns: Its files and hunks.
   /// - Throws: ``GitError`` with ``GitError/Code/malformedPatch`` or ``GitError/Code/emptyPatch``.
+  package static func parse(diff: [UInt8], isNormalized: Bool = false) throws(GitError) -> Patch {
+    try ParsedDiff(bytes: diff, isNormalized: isNormalized).patch()
+  }
+
+  /// ``parse(diff:isNormalized:)-([UInt8],_)`` for a patch written as Unicode text.
   package static func parse(diff: String, isNormalized: Bool = false) throws(GitError) -> Patch {
-    try ParsedDiff(text: diff, isNormalized: isNormalized).patch()
+    try parse(diff: Array(diff.utf8), isNormalized: isNormalized)
   }
 
   /// Checks whether `diff` applies to the index and/or working tree, changing nothing.
   ///
   /// The corresponding C function is `git_apply` with `GIT_APPLY_CHECK`.
   /// - Parameters:
-  ///   - diff: A unified diff.
+  ///   - diff: A unified diff, as bytes (file content in any encoding is kept exactly).
   ///   - location: What to check against.
   /// - Returns: The parsed patch and, per failing file, which hunk fails and why.
   /// - Throws: ``GitError`` for a malformed or empty patch, or if the repository cannot be read.
-  package func check(diff: String, location: ApplyLocation = .both) throws(GitError) -> PatchCheck {
+  package func check(diff: [UInt8], location: ApplyLocation = .both) throws(GitError) -> PatchCheck {
     let index = try openIndex()
     defer { git_index_free(index) }
-    let parsed = try ParsedDiff(text: diff, mode: { Self.mode(of: $0, in: index) })
+    let parsed = try ParsedDiff(bytes: diff, mode: { Self.mode(of: $0, in: index) })
     let patch = try parsed.patch()
     let failures = try failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
       try self.runApply(diff, location: location, checkOnly: true)
@@ -62,19 +67,19 @@ extension Repository {
   ///
   /// The corresponding C function is `git_apply_to_tree`.
   /// - Parameters:
-  ///   - diff: A unified diff.
+  ///   - diff: A unified diff, as bytes (file content in any encoding is kept exactly).
   ///   - revision: The commit whose tree is the preimage.
   ///   - isNormalized: Whether `diff` is already ``PatchText/normalized(_:)`` (skips that pass).
   /// - Returns: The parsed patch and its failures.
   /// - Throws: ``GitError`` for a malformed or empty patch or an unknown revision.
-  package func check(diff: String, against revision: String, isNormalized: Bool = false)
+  package func check(diff: [UInt8], against revision: String, isNormalized: Bool = false)
     throws(GitError) -> PatchCheck
   {
     let base = try head().isUnborn && revision == "HEAD" ? nil : resolve(revision)
     let baseTree = try lookupTree(ofCommit: base)
     defer { git_tree_free(baseTree) }
     let parsed = try ParsedDiff(
-      text: diff, isNormalized: isNormalized, mode: { Self.mode(of: $0, inTree: baseTree) })
+      bytes: diff, isNormalized: isNormalized, mode: { Self.mode(of: $0, inTree: baseTree) })
     let patch = try parsed.patch()
     let scratch = try ScratchRepository(gitDirectory: gitDirectory)
     let failures = try failures(of: parsed) { (diff) throws(GitError) -> ApplyFailure? in
@@ -89,15 +94,15 @@ extension Repository {
   /// When the patch does not apply, nothing is written and the error lists every failing file.
   /// The corresponding C function is `git_apply` (with `GIT_APPLY_CHECK`, then without).
   /// - Parameters:
-  ///   - diff: A unified diff.
+  ///   - diff: A unified diff, as bytes (file content in any encoding is kept exactly).
   ///   - location: Where to apply it.
   /// - Returns: The parsed patch.
   /// - Throws: ``GitError`` with ``GitError/Code/applyFailed`` and ``GitError/failures``.
   @discardableResult
-  package func apply(diff: String, location: ApplyLocation = .both) throws(GitError) -> Patch {
+  package func apply(diff: [UInt8], location: ApplyLocation = .both) throws(GitError) -> Patch {
     let index = try openIndex()
     defer { git_index_free(index) }
-    let parsed = try ParsedDiff(text: diff, mode: { Self.mode(of: $0, in: index) })
+    let parsed = try ParsedDiff(bytes: diff, mode: { Self.mode(of: $0, in: index) })
     let patch = try parsed.patch()
     var failures = try collisions(patch, location: location)
     if failures.isEmpty {
@@ -122,18 +127,18 @@ extension Repository {
   /// Only objects are written; no reference, index or file changes.
   /// The corresponding C functions are `git_apply_to_tree` and `git_index_write_tree_to`.
   /// - Parameters:
-  ///   - diff: A unified diff.
+  ///   - diff: A unified diff, as bytes (file content in any encoding is kept exactly).
   ///   - commit: The base commit, or `nil` for an unborn branch.
   ///   - isNormalized: Whether `diff` is already ``PatchText/normalized(_:)`` (skips that pass).
   /// - Returns: The new tree's id.
   /// - Throws: ``GitError`` with ``GitError/Code/applyFailed`` and ``GitError/failures``.
-  package func tree(applying diff: String, to commit: ObjectID?, isNormalized: Bool = false)
+  package func tree(applying diff: [UInt8], to commit: ObjectID?, isNormalized: Bool = false)
     throws(GitError) -> ObjectID
   {
     let baseTree = try lookupTree(ofCommit: commit)
     defer { git_tree_free(baseTree) }
     let parsed = try ParsedDiff(
-      text: diff, isNormalized: isNormalized, mode: { Self.mode(of: $0, inTree: baseTree) })
+      bytes: diff, isNormalized: isNormalized, mode: { Self.mode(of: $0, inTree: baseTree) })
     var failures = try collisions(parsed.patch(), tree: commit)
     if failures.isEmpty {
       // Applied in memory first, so that a failing patch writes no object at all.
@@ -254,7 +259,7 @@ extension Repository {
     guard parsed.count > 1 else { return [whole] }
     var failures: [ApplyFailure] = []
     for section in parsed.fileSections {
-      let single = try ParsedDiff(text: section, allowEmpty: true, isNormalized: true)
+      let single = try ParsedDiff(bytes: section, allowEmpty: true, isNormalized: true)
       guard single.count > 0 else { continue }
       if let failure = try attempt(single) { failures.append(failure) }
     }

@@ -45,4 +45,22 @@ import Testing
     try await undo.run()
     #expect(temp.read("a.txt") == "a\nb\nc\n")
   }
+
+  @Test func aLatin1PatchFileLandsByteExactThroughApplyHere() async throws {
+    let temp = try TemporaryRepository()
+    let name: [UInt8] = Array("Tyge L".utf8) + [0xF8] + Array("vset\n".utf8)
+    try temp.write("ChangeLog", bytes: name + Array("old\n".utf8))
+    let base = try temp.commitAll("latin-1")
+    try temp.write("ChangeLog", bytes: name + Array("new ".utf8) + [0xE9, 0x0A])
+    let target = try temp.commitAll("edit")
+    let patchFile = temp.path + "/.git/latin1.diff"
+    try temp.git("diff", "--binary", "--output=" + patchFile, base, target)
+    try temp.git("reset", "-q", "--hard", base)
+    var apply = try #require(
+      try Assist.parseAsRoot(["apply", "--patch", patchFile, "--here", "-C", temp.path])
+        as? ApplyCommand)
+    try await apply.run()
+    #expect(temp.bytes("ChangeLog") == name + Array("new ".utf8) + [0xE9, 0x0A])
+    #expect(try temp.git("rev-parse", "HEAD^{tree}") == temp.git("rev-parse", target + "^{tree}"))
+  }
 }

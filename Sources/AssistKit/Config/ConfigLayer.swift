@@ -138,8 +138,10 @@ struct ConfigLayer: Sendable {
     }
     tier.model = try r.string("model")
     tier.endpoints = try r.strings("endpoints")
-    for url in tier.endpoints ?? [] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-      throw r.error("endpoints", "endpoint '\(url)' must start with http:// or https://")
+    for url in tier.endpoints ?? [] {
+      if let problem = EndpointURL.problem(url) {
+        throw r.error("endpoints", "endpoint '\(url)' \(problem)")
+      }
     }
     tier.apiKeyEnvironment = try r.string("api_key_env")
     tier.enabledWhenEnvironment = try r.string("enabled_when_env")

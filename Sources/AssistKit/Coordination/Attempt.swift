@@ -24,6 +24,15 @@ package struct Attempt: Sendable, Equatable, Codable {
   package var detail: String
   /// The call's span.
   package var spanID: Int?
+  /// Whether a request left for the model: `false` when the attempt stopped before sending
+  /// (prompt too large for the window, endpoint cooling down or unreachable); `nil` in records
+  /// written before this was kept, which counted every attempt as a call.
+  package var requestSent: Bool?
+  /// What this round changed from the one before (``RetryStrategy``); `nil` in old records.
+  package var strategy: RetryStrategy?
+  /// Whether the candidate repeated an earlier one of its sub-task or changed nothing of
+  /// substance (``CandidateLedger``).
+  package var duplicate: Bool?
 
   /// Creates an attempt record.
   package init(
@@ -48,6 +57,11 @@ package struct Attempt: Sendable, Equatable, Codable {
 
   /// Whether this attempt's output was used.
   package var accepted: Bool { stage == "accepted" }
+  /// Whether this attempt sent a request (what "N call(s)" counts).
+  package var sentRequest: Bool { requestSent ?? true }
+  /// The call failed before a model answered (unreachable, timeout, 5xx, prompt too long): the
+  /// stage stays `error`.
+  package var isInfrastructureFailure: Bool { stage == "error" }
   /// All tokens.
   package var tokens: Int { inputTokens + outputTokens + cachedTokens }
 }
@@ -105,4 +119,6 @@ package struct SubtaskResult: Sendable, Equatable, Codable {
   package var cost: Double { attempts.reduce(0) { $0 + $1.cost } }
   /// Tokens of every attempt.
   package var tokens: Int { attempts.reduce(0) { $0 + $1.tokens } }
+  /// The attempts that sent a request to a model.
+  package var calls: Int { attempts.filter(\.sentRequest).count }
 }

@@ -99,10 +99,14 @@ package actor Coordinator {
 
     // Run the DAG.
     let billing = LedgerBilling(ledger: setup.routing.ledger, runID: setup.runID)
-    let agentRunner = SubAgent(
-      client: client, prompts: setup.prompts, verifier: setup.verifier, billing: billing,
-      recorder: recorder,
-      events: events, checkCommands: setup.config.checkCommands)
+    let agentRunner = {
+      var runner = SubAgent(
+        client: client, prompts: setup.prompts, verifier: setup.verifier, billing: billing,
+        recorder: recorder,
+        events: events, checkCommands: setup.config.checkCommands)
+      runner.retry = setup.routing.router.policy.retry
+      return runner
+    }()
     var results: [String: SubtaskResult] = [:]
     for finished in resuming?.1.finished ?? [] where finished.status != .paused {
       results[finished.subtask.id] = finished
@@ -157,6 +161,16 @@ package actor Coordinator {
                 tier: nil, model: nil, changes: [], handBack: HandBack(reply: ""), attempts: [],
                 detail: pause.description)
               events(.subtaskFinished(subtask: subtask.id, status: "paused"))
+              started = true
+              continue
+            }
+            // Nothing to run it on: say why for every tier rather than "tried" nothing.
+            if let decision = decisions[subtask.id], decision.ladder.isEmpty {
+              results[subtask.id] = SubtaskResult(
+                subtask: subtask, agent: (try? setup.agents.agent(for: subtask.kind).name) ?? "-",
+                status: .failed, tier: nil, model: nil, changes: [], handBack: HandBack(reply: ""),
+                attempts: [], detail: decision.notice ?? SubAgent.emptyLadderText)
+              events(.subtaskFinished(subtask: subtask.id, status: "failed"))
               started = true
               continue
             }

@@ -56,7 +56,7 @@ struct RunSetup: Sendable {
 
   /// The router's decision for `request` against measured history and spend, not stored.
   private func decide(_ request: RoutingRequest, cooldowns: Set<String>) throws -> RoutingDecision {
-    let history = try routing.store.history(window: routing.router.policy.history.window)
+    let history = try routing.history()
     return routing.router.route(
       subtask: request, tiers: tiers, history: history, budget: try routing.budget(runID: runID),
       cooldowns: cooldowns)
@@ -72,6 +72,13 @@ struct RunSetup: Sendable {
     }
     guard let head = try repository.head().commit else { throw TaskError.noCommits }
     let base = try baseCommit.map { try repository.resolve($0) } ?? head
+    let context = try RepoContext.load(from: repository, revision: base.description)
+    // Before any model call: a run that could never land must not spend anything.
+    if let problem = try RunPreflight.problem(
+      repository: repository, task: options.task, files: context.files.keys)
+    {
+      throw TaskError.repositoryNotReady(problem)
+    }
     let config = try ConfigLoader.load(
       paths: environment.paths, repositoryRoot: root, variables: environment.variables)
     let tiers = options.tiers(from: config.tiers)
@@ -114,7 +121,7 @@ struct RunSetup: Sendable {
         folders: AgentLibrary.searchPath(paths: paths, repositoryRoot: root)),
       prompts: try PromptLibrary(
         folders: PromptLibrary.searchPath(paths: paths, repositoryRoot: root)),
-      context: try RepoContext.load(from: repository, revision: base.description),
+      context: context,
       verifier: verifier,
       notices: notices, cloudPrice: config.counterfactualTier?.price,
       health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth),
@@ -127,26 +134,32 @@ struct RunSetup: Sendable {
   func route(
     _ subtask: Subtask, agent: AgentDefinition, task: String = "", record: Bool = true
   ) async throws -> (RoutingDecision, RoutingRequest) {
-    let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
-    let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
+    let (files, lines) = scopeSize(subtask)
     let promptTokens = files.reduce(600) {
       $0 + RepoContext.estimatedTokens(context.files[$1] ?? "")
     }
-    let words = Set(subtask.goal.lowercased().split { !$0.isLetter }.map(String.init))
     let request = RoutingRequest(
       kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(files.count, 1),
       lines: lines,
       promptTokens: promptTokens, maxTokens: agent.maxTokens,
-      identifierSensitive: !words.isDisjoint(with: ["rename", "renames", "renaming"]),
+      identifierSensitive: subtask.intent?.action == .rename,
       editFormat: focused(subtask, agent: agent, task: task)
         ? FunctionFormat.formatName : agent.editFormat,
-      hints: .init(preferTier: agent.preferTier, minTier: agent.minTier))
+      hints: .init(preferTier: agent.preferTier, minTier: agent.minTier),
+      work: subtask.intent?.action.rawValue)
     let cooldowns = await cooldowns()
     let decision =
       record
       ? try routing.route(request, runID: runID, subtaskID: subtask.id, cooldowns: cooldowns)
       : try decide(request, cooldowns: cooldowns)
     return (decision, request)
+  }
+
+  /// The files routing reads for a sub-task and their line count (the size bucket's input).
+  private func scopeSize(_ subtask: Subtask) -> (files: [String], lines: Int) {
+    let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
+    let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
+    return (files, lines)
   }
 
   /// Whether free tiers will see this sub-task as one function (so the router judges them by
@@ -176,24 +189,30 @@ struct RunSetup: Sendable {
   }
 
   /// Feeds a finished sub-task's attempts into the router's measured history.
+  ///
+  /// Only calls a model answered count: an unreachable endpoint, a timeout, a 5xx or a prompt
+  /// that did not fit say nothing about the model's skill. They are the endpoint health's
+  /// business (``EndpointHealth`` benches and retries the endpoint), never the skill history's.
   func recordHistory(_ result: SubtaskResult, runID: String) {
+    let answered = result.attempts.filter { !$0.isInfrastructureFailure }
     var tiersTried: [String] = []
-    for attempt in result.attempts where !tiersTried.contains(attempt.tier) {
+    for attempt in answered where !tiersTried.contains(attempt.tier) {
       tiersTried.append(attempt.tier)
     }
+    let bucket = routing.router.policy.history.sizeBucket(lines: scopeSize(result.subtask).lines)
     for (i, tier) in tiersTried.enumerated() {
-      let attempts = result.attempts.filter { $0.tier == tier }
+      let attempts = answered.filter { $0.tier == tier }
       let accepted = attempts.contains { $0.accepted }
       let gatePassed = accepted || attempts.contains { $0.stage == "tests" }
       let testsRan = attempts.contains { $0.stage == "tests" } || (accepted && verifier != nil)
       try? routing.store.record(
         attempt: AttemptOutcome(
           runID: runID, subtaskID: result.subtask.id, kind: result.subtask.kind.rawValue,
-          tier: tier,
-          editFormat: attempts.first?.format, gatePassed: gatePassed,
-          verifyPassed: testsRan ? accepted : nil,
-          escalated: i < tiersTried.count - 1, reflections: max(0, attempts.count - 1),
-          cost: attempts.reduce(0) { $0 + $1.cost }))
+          tier: tier, editFormat: attempts.first?.format,
+          work: result.subtask.intent?.action.rawValue, sizeBucket: bucket,
+          gatePassed: gatePassed, verifyPassed: testsRan ? accepted : nil,
+          escalated: i < tiersTried.count - 1,
+          reflections: max(0, attempts.count - 1), cost: attempts.reduce(0) { $0 + $1.cost }))
     }
   }
 }
@@ -208,6 +227,8 @@ package enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
   case noTiers(String)
   /// The run cannot be resumed.
   case notResumable(String)
+  /// The repository is not in a state a run may start from (``RunPreflight``).
+  case repositoryNotReady(String)
 
   package var description: String {
     switch self {
@@ -216,6 +237,7 @@ package enum TaskError: Error, Sendable, Equatable, CustomStringConvertible {
       "the repository has no commits yet; commit your files first (assist works from HEAD)"
     case .noTiers(let filter): "no tier is available for \(filter); check `assist models`"
     case .notResumable(let reason): reason
+    case .repositoryNotReady(let reason): reason
     }
   }
 }

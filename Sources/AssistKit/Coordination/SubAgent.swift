@@ -62,6 +62,8 @@ package struct SubAgent: Sendable {
   package var formatChoice: EditFormatChoice
   /// Gate settings (check commands).
   package var checkCommands: [String: String]
+  /// What a round changes after a duplicate candidate (the policy's `retry:`).
+  package var retry = RetryRule()
 
   /// Creates a sub-agent runner.
   package init(
@@ -79,6 +81,9 @@ package struct SubAgent: Sendable {
     self.checkCommands = checkCommands
   }
 
+  /// The failure of a sub-task given no tier at all (the router's notice says why, per tier).
+  package static let emptyLadderText = "not run: routing left no tier for it (see assist show)"
+
   /// Runs the sub-task.
   /// - Throws: `CancellationError` when the run is cancelled; every other failure is a result.
   package func run(_ inputs: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
@@ -86,9 +91,14 @@ package struct SubAgent: Sendable {
       subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
     var lastFailure = ""
+    guard !inputs.ladder.isEmpty else {
+      result.detail = Self.emptyLadderText
+      return result
+    }
     let baseline =
       inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: nil)
     var previousTier: String?
+    var ledger = CandidateLedger()
     for (step, tier) in inputs.ladder.enumerated() {
       // A tier benched during this sub-task (its endpoints kept failing) is not escalated onto
       // while a later one remains; it would fail at once without sending anything.
@@ -109,7 +119,7 @@ package struct SubAgent: Sendable {
       do {
         if let done = try await attemptTier(
           tier, step: step, inputs: inputs, lastFailure: lastFailure,
-          baseline: baseline, result: &result, parentSpan: parentSpan)
+          baseline: baseline, result: &result, ledger: &ledger, parentSpan: parentSpan)
         {
           return done
         }
@@ -126,16 +136,19 @@ package struct SubAgent: Sendable {
   }
 
   /// Tries one tier with its reflection rounds; returns the finished result or `nil` to escalate.
+  /// A refused candidate that repeats an earlier one (``CandidateLedger``) makes the next round
+  /// differ (``RetryRound``): another format, a hotter sample with a new seed, the failing
+  /// assertion and the last diff, or the next tier.
   private func attemptTier(
     _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, baseline: String?,
-    result: inout SubtaskResult, parentSpan: Int?
+    result: inout SubtaskResult, ledger: inout CandidateLedger, parentSpan: Int?
   ) async throws -> SubtaskResult? {
     let scope = scopeFiles(inputs, fixingTests: baseline != nil)
     let current = currentFiles(inputs)
     let largest = scope.map { (current[$0] ?? nil)?.split(separator: "\n").count ?? 0 }.max() ?? 0
     let isAnalysis = inputs.subtask.kind == .analysis
     // A free tier asked about one named function sees only that function (FunctionFocus).
-    let focus =
+    var focus =
       !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
       ? nil
       : FunctionFocus.choose(
@@ -146,20 +159,30 @@ package struct SubAgent: Sendable {
           FunctionFocus.choose(
             failure: $0, scope: scope, files: current, isTest: inputs.context.isTestFile)
         }
-    let formatName =
+    var formatName =
       isAnalysis
       ? nil
       : focus?.name
         ?? formatChoice.format(
           agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
-    let format: (any EditFormat)? = focus ?? formatName.flatMap { EditFormats.standard[$0] }
+    var format: (any EditFormat)? = focus ?? formatName.flatMap { EditFormats.standard[$0] }
     if !isAnalysis && format == nil {
       result.detail = "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"
       return result
     }
     let escalatedFrom = step > 0 && !lastFailure.isEmpty ? lastFailure : nil
-    let focusedBaseline: String? =
+    var focusedBaseline: String? =
       if let focus { await verifier?.baselineFailure(focusedOn: focus.extent.name) } else { nil }
+    // The function format for a sub-task the plan says is about one function, when the usual
+    // focus rule left it whole-file (e.g. the function is most of its file).
+    let planned =
+      focus != nil || isAnalysis
+        || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
+      ? nil
+      : FunctionFocus.planned(
+        inputs.subtask.intent, scope: scope, files: current, isTest: inputs.context.isTestFile)
+    var retryRound = RetryRound(rule: retry, firstRung: step == 0, canSwitchFormat: planned != nil)
+    var testFailure: String?
     var messages = [
       ChatMessage.system(inputs.agent.systemPrompt),
       ChatMessage.user(
@@ -183,9 +206,11 @@ package struct SubAgent: Sendable {
       // Focused rounds are fresh samples; a hotter one finds what a cold one keeps missing.
       let call = try await call(
         tier, messages: messages, inputs: inputs, round: round, format: formatName,
-        temperature: round == 0 ? inputs.agent.temperature : focus == nil ? 0.4 : 0.8,
-        parentSpan: parentSpan)
+        temperature: retryRound.temperature(
+          base: round == 0 ? inputs.agent.temperature : focus == nil ? 0.4 : 0.8),
+        seed: retryRound.seed, parentSpan: parentSpan)
       var attempt = call.attempt
+      attempt.strategy = retryRound.strategy
       guard let reply = call.reply else {
         result.attempts.append(attempt)
         events(
@@ -218,13 +243,14 @@ package struct SubAgent: Sendable {
           &result, status: .findings, tier: tier, handBack: handBack, changes: [],
           detail: attempt.detail)
       }
-      guard let format else { return nil }
+      guard let roundFormat = format else { return nil }
       let outcome = try await gate(
-        reply: reply, format: format, inputs: inputs, prior: prior, scope: scope,
+        reply: reply, format: roundFormat, inputs: inputs, prior: prior, scope: scope,
         parentSpan: parentSpan)
       if !outcome.accepted {
         attempt.stage = outcome.stage.rawValue
         attempt.detail = Self.oneLine(outcome)
+        attempt.duplicate = ledger.record(changes: outcome.changes, reply: reply)
         result.attempts.append(attempt)
         events(
           .attemptFinished(
@@ -245,6 +271,26 @@ package struct SubAgent: Sendable {
           ]
         }
         if outcome.stage == .match { prior = outcome.changes.isEmpty ? prior : outcome.changes }
+        let next = retryRound.next(
+          duplicate: attempt.duplicate == true, parsedNothing: outcome.changes.isEmpty,
+          refusal: attempt.detail, round: round)
+        if next == .escalate { return nil }
+        if next == .switchFormat, let planned {
+          (focus, formatName, format) = (planned, planned.name, planned)
+          focusedBaseline = await verifier?.baselineFailure(focusedOn: planned.extent.name)
+          messages = [
+            messages[0],
+            .user(
+              try focusedPrompt(
+                inputs, focus: planned, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
+                previous: Self.refusalNote("An earlier answer was not usable: " + attempt.detail))),
+          ]
+        }
+        if next == .showFailure {
+          Self.appendFailure(
+            to: &messages, failure: testFailure ?? focusedBaseline ?? baseline,
+            diff: CandidateLedger.diff(outcome.changes))
+        }
         continue
       }
       let changes = outcome.changes.filter { $0.old != $0.new }
@@ -256,6 +302,9 @@ package struct SubAgent: Sendable {
         if case .failed(let summary, let feedback) = verdict {
           attempt.stage = "tests"
           attempt.detail = summary
+          attempt.duplicate = ledger.record(changes: changes, reply: reply)
+          testFailure = FailureExcerpt.assertions(
+            feedback, mentioning: focus?.extent.name, budget: 600)
           result.attempts.append(attempt)
           events(
             .attemptFinished(
@@ -274,6 +323,27 @@ package struct SubAgent: Sendable {
             messages += [ChatMessage.assistant(reply), ChatMessage.user(feedback)]
           }
           prior = inputs.dependencyChanges
+          let next = retryRound.next(
+            duplicate: attempt.duplicate == true, parsedNothing: false, refusal: attempt.detail,
+            round: round)
+          if next == .escalate { return nil }
+          if next == .switchFormat, let planned {
+            (focus, formatName, format) = (planned, planned.name, planned)
+            focusedBaseline = await verifier.baselineFailure(focusedOn: planned.extent.name)
+            messages = [
+              messages[0],
+              .user(
+                try focusedPrompt(
+                  inputs, focus: planned, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
+                  previous: Self.refusalNote(
+                    "An earlier answer changed the code, but the test still fails:\n\n"
+                      + (testFailure ?? summary)))),
+            ]
+          }
+          if next == .showFailure {
+            Self.appendFailure(
+              to: &messages, failure: testFailure, diff: CandidateLedger.diff(changes))
+          }
           continue
         }
         result.detail = verdict.summary
@@ -315,16 +385,18 @@ package struct SubAgent: Sendable {
   /// One model call, billed and recorded; a provider failure becomes an attempt with no reply.
   private func call(
     _ tier: Tier, messages: [ChatMessage], inputs: Inputs, round: Int, format: String?,
-    temperature: Double, parentSpan: Int?
+    temperature: Double, seed: Int? = nil, parentSpan: Int?
   ) async throws -> (reply: String?, attempt: Attempt) {
-    let request = ChatRequest(
+    var request = ChatRequest(
       messages: messages, maxTokens: inputs.agent.maxTokens, temperature: temperature)
+    request.seed = seed
     let promptTokens = messages.reduce(0) { $0 + RepoContext.estimatedTokens($1.content) }
     var attempt = Attempt(
       tier: tier.name, model: tier.model, round: round, format: format, stage: "error", detail: "")
     if promptTokens + inputs.agent.maxTokens > tier.contextWindow {
       attempt.detail =
         "the prompt (~\(promptTokens) tokens) and reply do not fit \(tier.name)'s \(tier.contextWindow)-token window"
+      attempt.requestSent = false
       return (nil, attempt)
     }
     let ticket = try await billing?.reserve(
@@ -352,6 +424,7 @@ package struct SubAgent: Sendable {
         input: usage.inputTokens, output: usage.outputTokens, cached: usage.cacheReadTokens)
       attempt.seconds = response.timings.total.secondsDouble
       attempt.stage = "reply"
+      attempt.requestSent = true
       events(
         .exchange(
           subtask: subtaskID, tier: tier.name, round: round,
@@ -373,6 +446,7 @@ package struct SubAgent: Sendable {
     } catch let error as ProviderError {
       if let ticket { await billing?.settle(ticket, usage: nil) }
       attempt.detail = "\(tier.name) failed: \(error)"
+      attempt.requestSent = error.requestSent
       return (nil, attempt)
     }
   }
@@ -394,6 +468,12 @@ package struct SubAgent: Sendable {
     var outcome = try await pipeline.run(
       reply: reply, format: format, base: base, prior: prior,
       defaultPath: scope.count == 1 ? scope[0] : nil)
+    if outcome.accepted,
+      let removal = TestFileRemoval.problem(outcome.changes, isTest: inputs.context.isTestFile)
+    {
+      outcome.stage = .gate
+      outcome.feedback = removal + "\n\n" + format.instructions
+    }
     if outcome.accepted, format.name == "whole-file", let fragment = Self.fragment(outcome.changes)
     {
       outcome.stage = .gate
@@ -504,6 +584,24 @@ package struct SubAgent: Sendable {
       values["edit_instructions"] = instructions
     }
     return try prompts.render(name, values)
+  }
+
+  /// ``RetryStrategy/showFailure``: the failing assertion and the last candidate's diff, added to
+  /// the request's last message.
+  package static func appendFailure(
+    to messages: inout [ChatMessage], failure: String?, diff: String
+  ) {
+    guard let last = messages.indices.last else { return }
+    var text = String(messages[last].content.trimmed) + "\n\n"
+    if let failure, !failure.isEmpty {
+      text += "The failing assertion:\n" + String(failure.trimmed) + "\n\n"
+    }
+    if !diff.isEmpty {
+      text +=
+        "Your last answer made this change, and it was not enough; do something different:\n"
+        + "```diff\n\(diff)```\n"
+    }
+    messages[last] = ChatMessage(messages[last].role, text)
   }
 
   /// Why a whole-file reply looks like a fragment: it kept under half of a file's lines.

@@ -17,8 +17,8 @@ package struct TaskReport: Sendable {
   /// Token and time accounting.
   package var overhead: Overhead
 
-  /// Model calls the run made (planner and sub-agents); 0 when tools did everything.
+  /// Model calls the run sent (planner and sub-agents); 0 when tools did everything.
   package var modelCalls: Int {
-    plannerAttempts.count + results.reduce(0) { $0 + $1.attempts.count }
+    plannerAttempts.filter(\.sentRequest).count + results.reduce(0) { $0 + $1.calls }
   }
 }

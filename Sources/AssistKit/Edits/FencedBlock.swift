@@ -8,6 +8,9 @@ struct FencedBlock: Equatable {
   var body: String
   /// The 1-based reply line of the opening fence.
   var line: Int
+  /// Why the path line before the fence (or the fence's info string) cannot be read, if it
+  /// cannot: a parse error for the model, never a reason to fall back to a default file.
+  var pathProblem: String? = nil
 
   /// Whether the block is a shell snippet rather than file content.
   var isShell: Bool {
@@ -37,6 +40,8 @@ struct FencedBlock: Equatable {
         words.removeLast()
       }
       if path == nil, i > 0 { path = pathLine(lines[i - 1]) }
+      let problem = controlCharacters(in: opener) ?? (i > 0 ? controlCharacters(in: lines[i - 1]) : nil)
+      if problem != nil { path = nil }
       var body = ""
       var k = i + 1
       while k < lines.count {
@@ -47,7 +52,9 @@ struct FencedBlock: Equatable {
         k += 1
       }
       blocks.append(
-        FencedBlock(path: path, info: words.joined(separator: " "), body: body, line: i + 1))
+        FencedBlock(
+          path: path, info: words.joined(separator: " "), body: body, line: i + 1,
+          pathProblem: problem))
       i = k + 1
     }
     return blocks
@@ -60,6 +67,17 @@ struct FencedBlock: Equatable {
     let quoted = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
       .filter { $0.offset % 2 == 1 }.map { String($0.element) }.filter(looksLikePath)
     return quoted.count == 1 ? quoted[0] : nil
+  }
+
+  /// Why `line` is not a readable path line: it holds control characters (escape codes, vertical
+  /// tabs, NUL, DEL, C1 codes) between its first and last visible character.
+  static func controlCharacters(in line: Substring) -> String? {
+    let codes = line.trimmed.unicodeScalars.filter { $0.properties.generalCategory == .control }
+    guard let first = codes.first else { return nil }
+    let hex = String(first.value, radix: 16, uppercase: true)
+    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    return
+      "the path line before the block holds control characters (\(code)): write the file path alone, in plain text, on the line before the opening fence"
   }
 
   /// Whether `text` could be a relative file path: no spaces, and a dot or a slash.

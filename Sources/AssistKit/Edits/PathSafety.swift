@@ -15,7 +15,7 @@ package enum PathSafety {
     {
       return "\(path) is an absolute path: use a path relative to the repository root"
     }
-    if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" }) {
+    if path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
       return "\(path) contains control characters"
     }
     let components = path.split(separator: "/", omittingEmptySubsequences: false)

@@ -45,6 +45,11 @@ struct SearchReplaceParser {
         continue
       }
       let start = i
+      if let problem = (max(0, i - 3)..<i).lazy.compactMap({
+        FencedBlock.controlCharacters(in: lines[$0])
+      }).first {
+        throw error(at: i, problem)
+      }
       guard let path = path(before: i) ?? currentPath ?? defaultPath else {
         throw error(
           at: i,

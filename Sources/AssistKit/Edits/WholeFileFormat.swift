@@ -29,6 +29,10 @@ package struct WholeFileFormat: EditFormat {
   package func parse(reply: String, defaultPath: String?) throws -> [FileEdit] {
     var edits: [FileEdit] = []
     let blocks = Self.joiningPathBlocks(FencedBlock.all(in: reply).filter { !$0.isShell })
+    // A path line that cannot be read names some file: never guess it is the default one.
+    if let bad = blocks.first(where: { $0.pathProblem != nil }), let problem = bad.pathProblem {
+      throw EditParseError(format: name, line: max(bad.line - 1, 1), reason: problem)
+    }
     // One block without a path, in a request about one file, is that file.
     let pathless = blocks.filter { $0.path == nil }
     let fallback =

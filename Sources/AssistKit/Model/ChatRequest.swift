@@ -26,6 +26,9 @@ package struct ChatRequest: Sendable, Equatable {
   package var cacheSystemPrompt: Bool
   /// Stream the reply token by token (the default) rather than in one body.
   package var stream: Bool
+  /// The sampling seed, for providers whose API takes one (OpenAI chat and llama.cpp do;
+  /// Anthropic Messages has none and ignores it).
+  package var seed: Int?
 
   /// Creates a request.
   package init(

@@ -21,6 +21,7 @@ package struct OpenAIChat: ModelProvider {
     if request.stream { body["stream_options"] = ["include_usage": true] }
     if let maxTokens = request.maxTokens { body["max_tokens"] = maxTokens }
     if let temperature = request.temperature { body["temperature"] = temperature }
+    if let seed = request.seed { body["seed"] = seed }
     if !request.stop.isEmpty { body["stop"] = request.stop }
     switch request.responseFormat {
     case .text: break

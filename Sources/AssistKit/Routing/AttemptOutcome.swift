@@ -12,6 +12,11 @@ package struct AttemptOutcome: Sendable, Equatable, Codable {
   package var tier: String
   /// The edit format asked for, if any.
   package var editFormat: String?
+  /// The change's action (`fix`, `feature`, …) when the plan states one: history is keyed by it
+  /// before the sub-task kind.
+  package var work: String?
+  /// The scope's size bucket (``RoutingPolicy/HistoryRule/sizeBucket(lines:)``), if known.
+  package var sizeBucket: String?
   /// Whether the edit passed the gate (applies, identifiers exist, syntax).
   package var gatePassed: Bool
   /// Whether the repository's tests passed; `nil` when not run.
@@ -28,7 +33,8 @@ package struct AttemptOutcome: Sendable, Equatable, Codable {
   /// Creates an outcome.
   package init(
     runID: String, subtaskID: String, kind: String, tier: String, editFormat: String? = nil,
-    gatePassed: Bool, verifyPassed: Bool? = nil, escalated: Bool = false, reflections: Int = 0,
+    work: String? = nil, sizeBucket: String? = nil, gatePassed: Bool, verifyPassed: Bool? = nil,
+    escalated: Bool = false, reflections: Int = 0,
     cost: Double = 0, at: Date = Date()
   ) {
     self.runID = runID
@@ -36,6 +42,8 @@ package struct AttemptOutcome: Sendable, Equatable, Codable {
     self.kind = kind
     self.tier = tier
     self.editFormat = editFormat
+    self.work = work
+    self.sizeBucket = sizeBucket
     self.gatePassed = gatePassed
     self.verifyPassed = verifyPassed
     self.escalated = escalated

@@ -22,13 +22,15 @@ package struct Router: Sendable {
   /// - Parameters:
   ///   - subtask: The sub-task's signals.
   ///   - tiers: The enabled tiers, cheapest first.
-  ///   - history: Measured outcomes per (kind, tier).
+  ///   - history: Measured outcomes and priors.
   ///   - budget: Spend so far against the caps.
   ///   - cooldowns: Names of tiers whose endpoints are benched.
+  ///   - exploration: This decision's draw in [0, 1) (``explorationDraw(runID:subtaskID:)``); below
+  ///     the policy's `explore_share` a tier the history disfavours is tried first. `nil`: never.
   /// - Returns: The tier to start on, the escalation ladder, and a reason for every tier.
   package func route(
     subtask: RoutingRequest, tiers: [Tier], history: RoutingHistory, budget: BudgetState,
-    cooldowns: Set<String>
+    cooldowns: Set<String>, exploration: Double? = nil
   ) -> RoutingDecision {
     guard !tiers.isEmpty else {
       return RoutingDecision(
@@ -39,29 +41,69 @@ package struct Router: Sendable {
     let minIndex = minimumIndex(subtask, tiers: tiers)
     var considered: [RoutingDecision.Consideration] = []
     var eligible: [Int] = []
+    var disfavoured: [Int] = []
     for (i, tier) in tiers.enumerated() {
-      if let why = exclusion(of: tier, at: i, minIndex: minIndex, subtask, history, cooldowns) {
-        considered.append(.init(tier: tier.name, verdict: .skipped, reason: why))
-      } else {
-        eligible.append(i)
-        considered.append(.init(tier: tier.name, verdict: .belowFloor, reason: ""))
+      let exclusion = exclusion(
+        of: tier, at: i, minIndex: minIndex, subtask, history, cooldowns)
+      considered.append(
+        .init(
+          tier: tier.name, verdict: exclusion == nil ? .belowFloor : .skipped,
+          reason: exclusion?.reason ?? ""))
+      switch exclusion {
+      case nil: eligible.append(i)
+      case .history: disfavoured.append(i)
+      case .hard: break
       }
     }
     var floorReason = start.reason
     var ladder = eligible.filter { $0 >= start.index }
+    var notes: [Int: String] = [:]
+    if let draw = exploration, draw < policy.history.exploreShare,
+      let explored = disfavoured.first(where: { $0 >= start.index })
+    {
+      ladder = [explored] + ladder
+      notes[explored] =
+        "exploring: tried first on \(Self.percent(policy.history.exploreShare)) of runs although "
+        + considered[explored].reason
+    }
     if ladder.isEmpty, let fallback = eligible.last {
       floorReason += "; nothing from there up can take it, so the strongest tier that can"
       ladder = [fallback]
     }
-    for i in eligible {
-      let verdict: RoutingDecision.Verdict =
-        i == ladder.first ? .chosen : ladder.contains(i) ? .escalation : .belowFloor
+    if ladder.isEmpty, !disfavoured.isEmpty {
+      // A poor record is a preference, never a wall: no other healthy tier is left.
+      let upward = disfavoured.filter { $0 >= start.index }
+      ladder = upward.isEmpty ? [disfavoured[disfavoured.count - 1]] : upward
+      for i in ladder {
+        notes[i] = "used although " + considered[i].reason + ": no other healthy tier can take it"
+      }
+    }
+    ladder = preferringBits(ladder, tiers: tiers, subtask)
+    // Every other healthy tier is a last resort, strongest first: a sub-task never ends with "no
+    // tier could do this" while one that can run it was not tried.
+    let lastResorts = (eligible + disfavoured).filter { !ladder.contains($0) }.sorted(by: >)
+    for i in lastResorts {
+      notes[i] =
+        "last resort, after every rung above"
+        + (disfavoured.contains(i) ? ", although " + considered[i].reason : "")
+    }
+    if !ladder.isEmpty { ladder += lastResorts }
+    for (position, i) in ladder.enumerated() {
+      let verdict: RoutingDecision.Verdict = position == 0 ? .chosen : .escalation
       considered[i].verdict = verdict
-      considered[i].reason = fitReason(tiers[i], subtask, history, verdict: verdict)
+      considered[i].reason =
+        fitReason(tiers[i], subtask, history, verdict: verdict)
+        + (notes[i].map { "; " + $0 } ?? "")
+    }
+    for i in eligible where !ladder.contains(i) {
+      considered[i].reason =
+        lacksBits(tiers[i], subtask)
+        ? bitsReason(tiers[i], subtask)
+        : fitReason(tiers[i], subtask, history, verdict: .belowFloor)
     }
     var notice: String? = nil
     if start.cloudAbsent {
-      let strongest = ladder.last.map { tiers[$0].name } ?? "none"
+      let strongest = ladder.max().map { tiers[$0].name } ?? "none"
       notice = "\(cloudUnavailableText) → strongest available tier \(strongest)"
     }
     guard let first = ladder.first else {
@@ -75,8 +117,17 @@ package struct Router: Sendable {
       floorReason: floorReason, cloudAbsent: start.cloudAbsent, notice: notice,
       worstCase: tiers[first].worstCase(
         promptTokens: subtask.promptTokens, maxTokens: subtask.maxTokens))
+    if notes[first]?.hasPrefix("exploring") == true { decision.exploring = tiers[first].name }
     applyBudget(&decision, first: first, eligible: eligible, tiers: tiers, budget: budget)
     return decision
+  }
+
+  /// Identifier-exact work starts on the tiers with enough bits, then falls back to the others,
+  /// strongest first: the bits rule reorders a ladder, never empties it.
+  private func preferringBits(_ ladder: [Int], tiers: [Tier], _ r: RoutingRequest) -> [Int] {
+    let lacking = ladder.filter { lacksBits(tiers[$0], r) }
+    guard !lacking.isEmpty else { return ladder }
+    return ladder.filter { !lacksBits(tiers[$0], r) } + lacking.sorted(by: >)
   }
 
   /// Where the sub-task starts: the highest floor any rule or hint gives it.

@@ -16,6 +16,8 @@ package struct RoutingContext: Sendable {
   package var ledger: BudgetLedger
   /// Decisions and attempt outcomes.
   package var store: RoutingStore
+  /// Benchmark pass rates a fresh install starts from (`share/routing-priors.yaml`).
+  package var priors: RoutingPriors
 
   /// Builds the context.
   /// - Parameters:
@@ -23,8 +25,12 @@ package struct RoutingContext: Sendable {
   ///   - policy: The routing policy.
   ///   - store: The user's store.
   ///   - runBudget: `--budget`: overrides the per-task cap for this run.
-  package init(config: AssistConfig, policy: RoutingPolicy, store: Store, runBudget: Double? = nil)
-  {
+  ///   - priors: Benchmark pass rates counted as pseudo-attempts.
+  package init(
+    config: AssistConfig, policy: RoutingPolicy, store: Store, runBudget: Double? = nil,
+    priors: RoutingPriors = .init()
+  ) {
+    self.priors = priors
     router = Router(policy: policy, unavailable: config.disabledTiers)
     tiers = config.tiers
     ledger = BudgetLedger(
@@ -34,13 +40,16 @@ package struct RoutingContext: Sendable {
     self.store = RoutingStore(store: store)
   }
 
-  /// Builds the context with the install's policy file (`share/routing-policy.yaml`).
-  /// - Throws: ``ConfigError`` when the policy file is missing or invalid.
+  /// Builds the context with the install's policy and priors files (`share/routing-policy.yaml`,
+  /// `share/routing-priors.yaml`).
+  /// - Throws: ``ConfigError`` when either file is missing or invalid.
   package static func load(
     config: AssistConfig, paths: AssistPaths, store: Store, runBudget: Double? = nil
   ) throws -> RoutingContext {
     let policy = try RoutingPolicy.load(file: RoutingPolicy.defaultFile(paths: paths))
-    return RoutingContext(config: config, policy: policy, store: store, runBudget: runBudget)
+    let priors = try RoutingPriors.load(file: RoutingPriors.defaultFile(paths: paths))
+    return RoutingContext(
+      config: config, policy: policy, store: store, runBudget: runBudget, priors: priors)
   }
 
   /// Routes a sub-task against the stored history and the ledger's spend, and stores the decision.
@@ -56,12 +65,22 @@ package struct RoutingContext: Sendable {
     _ request: RoutingRequest, runID: String, subtaskID: String, cooldowns: Set<String> = [],
     now: Date = Date()
   ) throws -> RoutingDecision {
-    let history = try store.history(window: router.policy.history.window)
+    let history = try self.history(now: now)
     let budget = try ledger.state(runID: runID, now: now)
     let decision = router.route(
-      subtask: request, tiers: tiers, history: history, budget: budget, cooldowns: cooldowns)
+      subtask: request, tiers: tiers, history: history, budget: budget, cooldowns: cooldowns,
+      exploration: Router.explorationDraw(runID: runID, subtaskID: subtaskID))
     try store.save(decision, request: request, runID: runID, subtaskID: subtaskID, at: now)
     return decision
+  }
+
+  /// The stored history with the priors, aged from `now`.
+  /// - Throws: Store errors.
+  package func history(now: Date = Date()) throws -> RoutingHistory {
+    var history = try store.history(window: router.policy.history.window)
+    history.priors = priors
+    history.now = now
+    return history
   }
 
   /// The spend so far against every cap, for ``Cascade/next(tiers:request:budget:cooldowns:)``.

@@ -48,6 +48,9 @@ package struct RoutingDecision: Sendable, Equatable, Codable {
   package var budget: BudgetOutcome
   /// The first call's worst-case cost at ``tier`` in dollars (0 for free tiers).
   package var worstCase: Double
+  /// The tier this decision explores: one the history disfavours, tried first on the policy's
+  /// share of runs (the reasons say so). `nil` when it does not explore.
+  package var exploring: String?
 
   /// Creates a decision.
   package init(

@@ -1,4 +1,7 @@
-/// Measured outcomes per (kind, tier) and per (edit format, tier), over a recent window.
+package import FoundationEssentials
+
+/// Measured outcomes per (kind, tier) and per (edit format, tier), over a recent window, with the
+/// shipped priors and the time their age is measured from (``evidence(for:tier:rule:)``).
 ///
 /// Loaded from the store with ``RoutingStore/history(window:)``; the router reads it, and a tier
 /// that keeps failing a kind stops getting it (``RoutingPolicy/HistoryRule``).
@@ -51,15 +54,33 @@ package struct RoutingHistory: Sendable, Equatable {
 
   /// Attempts kept per key.
   package let window: Int
+  /// Benchmark pass rates counted as pseudo-attempts.
+  package var priors: RoutingPriors
+  /// When the history is read: outcomes' ages are measured from here.
+  package var now: Date
   private var byKind: [Key: [AttemptOutcome]] = [:]
   private var byFormat: [Key: [AttemptOutcome]] = [:]
   private var kindStats: [Key: Stats] = [:]
   private var formatStats: [Key: Stats] = [:]
 
   /// Creates an empty history.
-  /// - Parameter window: Attempts kept per (kind, tier) and (format, tier).
-  package init(window: Int = 20) {
+  /// - Parameters:
+  ///   - window: Attempts kept per (kind, tier) and (format, tier).
+  ///   - priors: Benchmark pass rates counted as pseudo-attempts.
+  ///   - now: When the history is read.
+  package init(window: Int = 20, priors: RoutingPriors = .init(), now: Date = Date()) {
     self.window = max(window, 1)
+    self.priors = priors
+    self.now = now
+  }
+
+  /// The outcomes of `tier` inside the (kind, tier) windows, in no particular order.
+  package func kindOutcomes(tier: String) -> [AttemptOutcome] {
+    byKind.lazy.filter { $0.key.tier == tier }.flatMap(\.value)
+  }
+  /// The outcomes inside the (`format`, `tier`) window.
+  package func formatOutcomes(format: String, tier: String) -> [AttemptOutcome] {
+    byFormat[Key(group: format, tier: tier)] ?? []
   }
 
   /// Adds an outcome, dropping the oldest beyond the window. Outcomes arrive oldest first.

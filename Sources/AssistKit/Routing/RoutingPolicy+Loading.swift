@@ -73,6 +73,7 @@ extension RoutingPolicy {
     }
     if let value = r.value("history") { try applyHistory(value, file: file) }
     if let value = r.value("budget") { try applyBudget(value, file: file) }
+    if let value = r.value("retry") { try applyRetry(value, file: file) }
     try r.finish()
   }
 
@@ -100,7 +101,32 @@ extension RoutingPolicy {
     history.minAttempts = try h.int("min_attempts") ?? history.minAttempts
     history.minPassRate = try h.double("min_pass_rate") ?? history.minPassRate
     history.maxEscalationRate = try h.double("max_escalation_rate") ?? history.maxEscalationRate
+    history.halfLifeDays = try h.double("half_life_days") ?? history.halfLifeDays
+    history.confidenceZ = try h.double("confidence_z") ?? history.confidenceZ
+    history.sizeBuckets =
+      try h.value("size_buckets").map { value in
+        guard case .sequence(let items, _) = value else {
+          throw h.error("size_buckets", "size_buckets must be a list of line counts")
+        }
+        return try items.map { item in
+          guard case .scalar(let text, _) = item, let lines = Int(text), lines > 0 else {
+            throw ConfigError(
+              file: file, line: item.line, message: "a size bucket must be a line count > 0")
+          }
+          return lines
+        }
+      } ?? history.sizeBuckets
+    history.exploreShare = try h.double("explore_share") ?? history.exploreShare
     guard history.window >= 1 else { throw h.error("window", "history window must be at least 1") }
+    guard history.halfLifeDays >= 0 else {
+      throw h.error("half_life_days", "half_life_days must be ≥ 0 (0: no fading)")
+    }
+    guard history.confidenceZ >= 0 else {
+      throw h.error("confidence_z", "confidence_z must be ≥ 0")
+    }
+    guard (0...1).contains(history.exploreShare) else {
+      throw h.error("explore_share", "explore_share must be between 0 and 1")
+    }
     guard (0...1).contains(history.minPassRate) else {
       throw h.error("min_pass_rate", "min_pass_rate must be between 0 and 1")
     }
@@ -108,6 +134,33 @@ extension RoutingPolicy {
       throw h.error("max_escalation_rate", "max_escalation_rate must be between 0 and 1")
     }
     try h.finish()
+  }
+
+  private mutating func applyRetry(_ value: YAMLValue, file: String) throws {
+    var t = try YAMLReader(value, file: file, context: "retry")
+    if let list = t.value("strategies") {
+      guard case .sequence(let items, _) = list else {
+        throw t.error("strategies", "'strategies' must be a list")
+      }
+      retry.strategies = try items.map { item in
+        guard case .scalar(let text, _) = item, let strategy = RetryStrategy(rawValue: text),
+          RetryStrategy.choices.contains(strategy)
+        else {
+          let names = RetryStrategy.choices.map(\.rawValue).joined(separator: ", ")
+          throw ConfigError(
+            file: file, line: item.line, message: "a retry strategy must be one of \(names)")
+        }
+        return strategy
+      }
+    }
+    retry.temperatureStep = try t.double("temperature_step") ?? retry.temperatureStep
+    retry.maxTemperature = try t.double("max_temperature") ?? retry.maxTemperature
+    retry.sameFailureEscalates =
+      try t.bool("same_failure_escalates") ?? retry.sameFailureEscalates
+    guard retry.temperatureStep >= 0, (0...2).contains(retry.maxTemperature) else {
+      throw t.error("temperature_step", "temperatures must be ≥ 0 and max_temperature ≤ 2")
+    }
+    try t.finish()
   }
 
   private mutating func applyBudget(_ value: YAMLValue, file: String) throws {

@@ -49,16 +49,36 @@ package struct RoutingPolicy: Sendable, Equatable {
     package var minPassRate: Double
     /// A higher escalation rate rules the tier out for the kind.
     package var maxEscalationRate: Double
+    /// An outcome this many days old counts half as much as one from now.
+    package var halfLifeDays: Double
+    /// The z of the confidence bound: a tier is ruled out only when even the upper bound of its
+    /// success rate is below ``minPassRate`` (1.645: one-sided 95%).
+    package var confidenceZ: Double
+    /// Upper line counts of the scope's size buckets (`[80, 400]`: ≤80, ≤400, larger).
+    package var sizeBuckets: [Int]
+    /// The share of runs that still start on a tier the history disfavours, 0…1.
+    package var exploreShare: Double
 
     /// Creates history thresholds.
     package init(
       window: Int = 20, minAttempts: Int = 4, minPassRate: Double = 0.5,
-      maxEscalationRate: Double = 0.8
+      maxEscalationRate: Double = 0.8, halfLifeDays: Double = 14, confidenceZ: Double = 1.645,
+      sizeBuckets: [Int] = [80, 400], exploreShare: Double = 0.1
     ) {
       self.window = window
       self.minAttempts = minAttempts
       self.minPassRate = minPassRate
       self.maxEscalationRate = maxEscalationRate
+      self.halfLifeDays = halfLifeDays
+      self.confidenceZ = confidenceZ
+      self.sizeBuckets = sizeBuckets
+      self.exploreShare = exploreShare
+    }
+
+    /// The size bucket of a scope of `lines` lines: `≤80`, `≤400`, `>400` with the defaults.
+    package func sizeBucket(lines: Int) -> String {
+      for limit in sizeBuckets.sorted() where lines <= limit { return "≤\(limit)" }
+      return ">\(sizeBuckets.max() ?? 0)"
     }
   }
 
@@ -100,6 +120,8 @@ package struct RoutingPolicy: Sendable, Equatable {
   package var history: HistoryRule
   /// Budget behaviour.
   package var budget: BudgetRule
+  /// What a sub-agent changes when a round repeats an earlier candidate.
+  package var retry: RetryRule
 
   /// Creates a policy; the defaults match `share/routing-policy.yaml`.
   package init(
@@ -117,7 +139,7 @@ package struct RoutingPolicy: Sendable, Equatable {
       .init(minFiles: 12, floor: .cloud), .init(minLines: 2000, floor: .cloud),
     ],
     identifierMinBits: Double = 5, assumeLocalBits: Double = 4, assumeCloudBits: Double = 16,
-    history: HistoryRule = .init(), budget: BudgetRule = .init()
+    history: HistoryRule = .init(), budget: BudgetRule = .init(), retry: RetryRule = .init()
   ) {
     self.kinds = kinds
     self.defaultKind = defaultKind
@@ -128,6 +150,7 @@ package struct RoutingPolicy: Sendable, Equatable {
     self.assumeCloudBits = assumeCloudBits
     self.history = history
     self.budget = budget
+    self.retry = retry
   }
 
   /// The rule for `kind`.

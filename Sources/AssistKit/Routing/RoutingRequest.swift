@@ -32,6 +32,8 @@ package struct RoutingRequest: Sendable, Equatable, Codable {
   package var editFormat: String?
   /// The agent's hints.
   package var hints: Hints
+  /// The change's action (``ChangeIntent/Action``) when the plan states one.
+  package var work: String?
 
   /// Creates a request.
   /// - Parameters:
@@ -47,7 +49,7 @@ package struct RoutingRequest: Sendable, Equatable, Codable {
   package init(
     kind: String, difficulty: Int = 1, files: Int = 1, lines: Int = 0, promptTokens: Int = 0,
     maxTokens: Int = 1024, identifierSensitive: Bool = false, editFormat: String? = nil,
-    hints: Hints = .init()
+    hints: Hints = .init(), work: String? = nil
   ) {
     self.kind = kind
     self.difficulty = min(max(difficulty, 1), 5)
@@ -58,6 +60,7 @@ package struct RoutingRequest: Sendable, Equatable, Codable {
     self.identifierSensitive = identifierSensitive
     self.editFormat = editFormat
     self.hints = hints
+    self.work = work
   }
 
   /// Reads a planner's difficulty: `1`…`5`, or `low` (1), `medium` (3), `high` (5).
@@ -70,6 +73,9 @@ package struct RoutingRequest: Sendable, Equatable, Codable {
     default: Int(text).flatMap { (1...5).contains($0) ? $0 : nil }
     }
   }
+
+  /// What history and priors key this request's work by: the change action, else the kind.
+  package var workKey: String { work ?? kind }
 
   /// Prompt plus generation: what must fit in a tier's context window.
   package var contextTokens: Int { promptTokens + maxTokens }

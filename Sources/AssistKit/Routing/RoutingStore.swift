@@ -78,13 +78,13 @@ package struct RoutingStore: Sendable {
       try db.execute(
         sql: """
           INSERT INTO attempt_history (run_id, subtask_id, kind, tier, edit_format, gate_passed,
-            verify_passed, escalated, reflections, cost_usd, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            verify_passed, escalated, reflections, cost_usd, created_at, work, size_bucket)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           outcome.runID, outcome.subtaskID, outcome.kind, outcome.tier, outcome.editFormat,
           outcome.gatePassed, outcome.verifyPassed, outcome.escalated, outcome.reflections,
-          outcome.cost, outcome.at.timeIntervalSince1970,
+          outcome.cost, outcome.at.timeIntervalSince1970, outcome.work, outcome.sizeBucket,
         ])
     }
   }
@@ -98,7 +98,7 @@ package struct RoutingStore: Sendable {
         db,
         sql: """
           SELECT run_id, subtask_id, kind, tier, edit_format, gate_passed, verify_passed,
-                 escalated, reflections, cost_usd, created_at
+                 escalated, reflections, cost_usd, created_at, work, size_bucket
           FROM (SELECT *,
                   ROW_NUMBER() OVER (PARTITION BY kind, tier ORDER BY id DESC) AS by_kind,
                   ROW_NUMBER() OVER (PARTITION BY edit_format, tier ORDER BY id DESC) AS by_format
@@ -112,7 +112,8 @@ package struct RoutingStore: Sendable {
       history.record(
         attempt: AttemptOutcome(
           runID: row[0], subtaskID: row[1], kind: row[2], tier: row[3], editFormat: row[4],
-          gatePassed: row[5], verifyPassed: row[6], escalated: row[7], reflections: row[8],
+          work: row[11], sizeBucket: row[12], gatePassed: row[5], verifyPassed: row[6],
+          escalated: row[7], reflections: row[8],
           cost: row[9], at: Date(timeIntervalSince1970: row[10])))
     }
     return history

@@ -31,6 +31,13 @@ enum StoreSchema {
         t.column("updated_at", .double).notNull()
       }
     },
+    Migration(identifier: "v5-attempt-history-work-size") { db in
+      // Routing evidence is keyed by the change's action and the scope's size bucket too.
+      try db.alter(table: "attempt_history") { t in
+        t.add(column: "work", .text)
+        t.add(column: "size_bucket", .text)
+      }
+    },
   ]
 
   /// Run totals for `assist log`, proposals for review, spans for stats and traces.

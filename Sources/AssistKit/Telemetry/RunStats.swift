@@ -74,6 +74,9 @@ package struct RunStats: Sendable, Equatable, Codable {
   package var byAgent: [Line]
   /// Per tier, most tokens first.
   package var byTier: [Line]
+  /// The cascade's candidates per tier, duplicates and the strategies that produced the accepted
+  /// candidates.
+  package var cascade: CascadeNumbers
 
   /// The stats of one run.
   /// - Parameters:
@@ -82,9 +85,10 @@ package struct RunStats: Sendable, Equatable, Codable {
   ///   - agents: Sub-task id → agent name (from the checkpoint or the proposal's provenance); a
   ///     span's own `agent` attribute wins. Calls outside any sub-task belong to the `planner`.
   ///   - dependencies: Sub-task id → the ids it depends on, for the critical path.
+  ///   - results: The sub-tasks' results, for ``cascade``.
   package init(
     runID: String, spans: [Span], agents: [String: String] = [:],
-    dependencies: [String: [String]] = [:]
+    dependencies: [String: [String]] = [:], results: [SubtaskResult] = []
   ) {
     let overhead = Overhead(spans: spans, dependencies: dependencies)
     var byAgent: [String: Line] = [:]
@@ -99,7 +103,7 @@ package struct RunStats: Sendable, Equatable, Codable {
     }
     self.init(
       runIDs: [runID], overhead: overhead, byAgent: Array(byAgent.values),
-      byTier: Array(byTier.values))
+      byTier: Array(byTier.values), cascade: CascadeNumbers(results: results))
   }
 
   /// Sums several runs' stats.
@@ -123,11 +127,14 @@ package struct RunStats: Sendable, Equatable, Codable {
     }
     self.init(
       runIDs: runs.flatMap(\.runIDs), overhead: overhead, byAgent: Array(byAgent.values),
-      byTier: Array(byTier.values))
+      byTier: Array(byTier.values), cascade: CascadeNumbers(aggregating: runs.map(\.cascade)))
   }
 
-  private init(runIDs: [String], overhead: Overhead, byAgent: [Line], byTier: [Line]) {
+  private init(
+    runIDs: [String], overhead: Overhead, byAgent: [Line], byTier: [Line], cascade: CascadeNumbers
+  ) {
     self.runIDs = runIDs
+    self.cascade = cascade
     self.overhead = overhead
     overheadRatio = overhead.ratio
     orchestratorSeconds = overhead.orchestratorSeconds

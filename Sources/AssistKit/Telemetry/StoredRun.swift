@@ -9,6 +9,8 @@ package struct StoredRun: Sendable {
   package var agents: [String: String]
   /// Sub-task id → the ids it depends on.
   package var dependencies: [String: [String]]
+  /// The finished sub-tasks' results (from the checkpoint), for the cascade's numbers.
+  package var results: [SubtaskResult]
 
   /// Loads run `id` (or a unique prefix of it).
   /// - Throws: ``StoreError/notFound(_:)``; decoding errors.
@@ -17,6 +19,7 @@ package struct StoredRun: Sendable {
     spans = try runs.spans(record.id)
     agents = [:]
     dependencies = [:]
+    results = []
     if let proposal = try? runs.proposal(record.id) {
       for hunk in proposal.hunks { agents[hunk.provenance.subtask] = hunk.provenance.agent }
       for finding in proposal.findings {
@@ -28,11 +31,14 @@ package struct StoredRun: Sendable {
         agents[result.subtask.id] = result.agent
       }
       for subtask in checkpoint.plan.subtasks { dependencies[subtask.id] = subtask.dependsOn }
+      results = checkpoint.finished
     }
   }
 
   /// The run's stats.
   package var stats: RunStats {
-    RunStats(runID: record.id, spans: spans, agents: agents, dependencies: dependencies)
+    RunStats(
+      runID: record.id, spans: spans, agents: agents, dependencies: dependencies,
+      results: results)
   }
 }

@@ -45,6 +45,9 @@ package struct VerificationResult: Sendable, Equatable, Codable {
   /// Whether the command exited 0.
   package var passed: Bool { status == .passed }
 
+  /// How many tests the runner says it ran, or `nil` when its output does not say.
+  package var testsRun: Int? { TestsRunParser.testsRun(in: output) }
+
   /// One line for logs and proposals: `` `make test` failed (exit 2) in 0.4 s, 1 failing test``.
   package var summary: String {
     let seconds =

@@ -9,6 +9,9 @@ package enum VerificationVerdict: Sendable, Equatable, Codable {
   case regressed(newlyFailing: [String])
   /// The candidate's run could not be judged (it could not run, or the baseline could not).
   case inconclusive(reason: String)
+  /// The candidate's run ran no tests, or fewer than the baseline (`nil` when the baseline's
+  /// output did not say): deleted, emptied or skipped tests prove nothing. Never land it.
+  case fewerTests(baseline: Int?, candidate: Int)
 
   /// Compares a candidate's run with the baseline's.
   ///
@@ -22,6 +25,12 @@ package enum VerificationVerdict: Sendable, Equatable, Codable {
   package static func compare(baseline: VerificationResult, candidate: VerificationResult)
     -> VerificationVerdict
   {
+    if baseline.status != .couldNotRun, candidate.status != .couldNotRun,
+      let ran = candidate.testsRun
+    {
+      let before = baseline.testsRun
+      if ran == 0 || ran < (before ?? 0) { return .fewerTests(baseline: before, candidate: ran) }
+    }
     switch (baseline.status, candidate.status) {
     case (_, .couldNotRun):
       return .inconclusive(reason: "the candidate could not be tested: \(candidate.output)")
@@ -50,7 +59,7 @@ package enum VerificationVerdict: Sendable, Equatable, Codable {
   package var mayLand: Bool {
     switch self {
     case .improved, .unchanged: true
-    case .regressed, .inconclusive: false
+    case .regressed, .inconclusive, .fewerTests: false
     }
   }
 
@@ -64,6 +73,10 @@ package enum VerificationVerdict: Sendable, Equatable, Codable {
       newlyFailing.isEmpty
         ? "regressed" : "regressed: breaks \(newlyFailing.joined(separator: ", "))"
     case .inconclusive(let reason): "inconclusive: \(reason.prefix(200))"
+    case .fewerTests(let baseline, let candidate):
+      "ran \(candidate) tests"
+        + (baseline.map { " where the baseline ran \($0)" } ?? "")
+        + ": fewer tests, or none, is not a pass"
     }
   }
 }

@@ -52,8 +52,7 @@ extension Workspace {
       trailers: [Trailer(CommitMetadata.undoKey, run)])
     let target = try target(for: .currentBranch, runID: run, head: head)
     let commit = try land(
-      patch: patch, report: report, tree: tree, message: message, head: head, target: target,
-      lock: lock)
+      report: report, tree: tree, message: message, head: head, target: target, lock: lock)
     return LandedChange(
       runID: run, branch: head.branch, commit: commit, parent: tip, files: report.patch.files,
       recoveredInterruption: lock.interrupted)

@@ -50,10 +50,10 @@ package actor Workspace {
 
   /// Checks `patch` against every rule without writing anything.
   ///
-  /// - Parameter patch: A unified diff.
+  /// - Parameter patch: A unified diff, as bytes (file content in any encoding is kept exactly).
   /// - Returns: What the patch contains and every reason it would be refused.
   /// - Throws: ``WorkspaceError/nothingToApply`` for an empty patch, ``GitError`` for a malformed one.
-  package func check(patch: String) throws -> PatchReport {
+  package func check(patch: [UInt8]) throws -> PatchReport {
     let patch = PatchText.normalized(patch)
     var report = try rules(patch)
     if report.unsafePaths.isEmpty {
@@ -64,7 +64,7 @@ package actor Workspace {
   }
 
   /// The path and clean-file rules only (no apply check), for a normalised patch.
-  func rules(_ patch: String) throws -> PatchReport {
+  func rules(_ patch: [UInt8]) throws -> PatchReport {
     let parsed = try Self.parse(patch)
     let declared = PatchText.declaredPaths(in: patch, isNormalized: true)
     let unsafe = policy.violations(in: parsed, declared: declared)
@@ -78,13 +78,14 @@ package actor Workspace {
   /// Applies `patch` and commits it with `metadata`'s message and trailers.
   ///
   /// - Parameters:
-  ///   - patch: A unified diff (git or traditional form).
+  ///   - patch: A unified diff (git or traditional form), as bytes: every byte of file content
+  ///     lands as it is, whatever the encoding.
   ///   - metadata: The commit message, run id and trailers.
   ///   - placement: A new branch (default `assist/<run id>`) or the current branch.
   /// - Returns: The commit made and the files it changed.
   /// - Throws: ``WorkspaceError`` when a rule refuses the patch (nothing is written then).
   package func apply(
-    patch: String, metadata: CommitMetadata, placement: Placement = .newBranch(nil)
+    patch: [UInt8], metadata: CommitMetadata, placement: Placement = .newBranch(nil)
   ) throws -> LandedChange {
     let lock = try RepositoryLock(
       gitDirectory: repository.gitDirectory, purpose: "apply run \(metadata.runID)")
@@ -98,7 +99,7 @@ package actor Workspace {
       try repository.tree(applying: patch, to: head.commit, isNormalized: true)
     }
     let commit = try land(
-      patch: patch, report: report, tree: tree, message: metadata.fullMessage, head: head,
+      report: report, tree: tree, message: metadata.fullMessage, head: head,
       target: target, lock: lock)
     return LandedChange(
       runID: metadata.runID, branch: target.branch, commit: commit, parent: head.commit,
@@ -136,7 +137,7 @@ package actor Workspace {
 
   /// Writes the commit object, applies `patch` to index and working tree, then moves the branch.
   func land(
-    patch: String, report: PatchReport, tree: ObjectID, message: String, head: Head,
+    report: PatchReport, tree: ObjectID, message: String, head: Head,
     target: Target, lock: RepositoryLock
   ) throws -> ObjectID {
     let commit = try repository.commit(
@@ -164,7 +165,7 @@ package actor Workspace {
     } catch {
       // Someone moved the branch meanwhile: put index and working tree back as they were.
       let before = try head.commit.map { try repository.tree(ofCommit: $0) }
-      let back = try repository.diff(
+      let back = try repository.patch(
         from: tree, to: before ?? repository.emptyTree(), paths: report.patch.touchedPaths)
       if !back.isEmpty { try repository.apply(diff: back, location: .both) }
       throw WorkspaceError.headMoved
@@ -199,7 +200,7 @@ package actor Workspace {
     return touched.filter(dirty.contains)
   }
 
-  static func parse(_ patch: String) throws -> Patch {
+  static func parse(_ patch: [UInt8]) throws -> Patch {
     try translating { () throws(GitError) in
       try Repository.parse(diff: patch, isNormalized: true)
     }
@@ -233,8 +234,21 @@ extension Workspace {
     try repository.commit(
       tree: tree, parents: [parent], message: "assist undo step\n", updating: nil)
   }
-  func diff(from head: Head, to tree: ObjectID) throws -> String {
+  func diff(from head: Head, to tree: ObjectID) throws -> [UInt8] {
     let before = try head.commit.map { try repository.tree(ofCommit: $0) }
-    return try repository.diff(from: before, to: tree)
+    return try repository.patch(from: before, to: tree)
+  }
+}
+
+// Patches written as Unicode text (by models, by tests) are their UTF-8 bytes.
+extension Workspace {
+  /// ``check(patch:)-([UInt8])`` for a patch written as Unicode text.
+  package func check(patch: String) throws -> PatchReport { try check(patch: Array(patch.utf8)) }
+
+  /// ``apply(patch:metadata:placement:)-([UInt8],_,_)`` for a patch written as Unicode text.
+  package func apply(
+    patch: String, metadata: CommitMetadata, placement: Placement = .newBranch(nil)
+  ) throws -> LandedChange {
+    try apply(patch: Array(patch.utf8), metadata: metadata, placement: placement)
   }
 }

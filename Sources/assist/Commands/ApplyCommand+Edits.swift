@@ -16,7 +16,7 @@ extension ApplyCommand {
   }
 
   func runEdits(_ source: String) async throws {
-    let reply = try Self.read(source)
+    let reply = String(decoding: try Self.read(source), as: UTF8.self)  // a model reply is text
     let name = editFormat ?? EditFormats.detect(reply: reply)
     guard let format = EditFormats.standard[name] else {
       throw ValidationError("unknown edit format '\(name)'")

@@ -91,10 +91,10 @@ struct ApplyCommand: AsyncParsableCommand {
   func run() async throws {
     if let edits { return try await runEdits(edits) }
     if let id { return try await runProposal(id) }
-    let text = try Self.read(patch ?? "-")
+    let bytes = try Self.read(patch ?? "-")
     let workspace = try Workspace(at: repository)
     if check {
-      let report = try await workspace.check(patch: text)
+      let report = try await workspace.check(patch: bytes)
       if json { try Output.json(CheckOutput(report)) } else { Self.printReport(report) }
       if !report.applies { throw ExitCode.failure }
       return
@@ -104,7 +104,7 @@ struct ApplyCommand: AsyncParsableCommand {
       patch == "-" || patch == nil ? "" : " " + URL(fileURLWithPath: patch ?? "").lastPathComponent
     let metadata = CommitMetadata(runID: runID, message: message ?? "Apply patch\(name)")
     let landed = try await workspace.apply(
-      patch: text, metadata: metadata, placement: here ? .currentBranch : .newBranch(branch))
+      patch: bytes, metadata: metadata, placement: here ? .currentBranch : .newBranch(branch))
     Self.note(landed)
     if json { return try Output.json(LandedOutput(landed)) }
     print(
@@ -113,15 +113,15 @@ struct ApplyCommand: AsyncParsableCommand {
     Self.printFiles(landed.files)
   }
 
-  /// Reads the patch from a file, or from standard input for `-`.
-  static func read(_ source: String) throws -> String {
-    if source == "-" {
-      return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    }
+  /// Reads the patch's bytes from a file, or from standard input for `-`.
+  ///
+  /// Bytes, never decoded: a patch of Latin-1 or binary files must land exactly as written.
+  static func read(_ source: String) throws -> [UInt8] {
+    if source == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
     guard let data = FileManager.default.contents(atPath: source) else {
       throw ValidationError("cannot read \(source)")
     }
-    return String(decoding: data, as: UTF8.self)
+    return Array(data)
   }
 
   static func note(_ landed: LandedChange) {

@@ -75,6 +75,7 @@ struct StatsCommand: ParsableCommand {
     text += String(
       format: "parallel speed-up: %.2fx (sub-tasks %.1fs, critical path %.1fs)\n",
       stats.parallelSpeedup, o.subtaskSeconds, o.criticalPathSeconds)
+    text += "cascade: \(stats.cascade.summary)\n"
     let widest = (stats.byAgent + stats.byTier).map { $0.workTokens + $0.coordinationTokens }.max()
     for (title, lines) in [("AGENT", stats.byAgent), ("TIER", stats.byTier)] where !lines.isEmpty {
       var rows = [[title, "CALLS", "WORK", "COORD", "RATIO", "$", "MODEL s"]]

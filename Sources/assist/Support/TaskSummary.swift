@@ -23,6 +23,8 @@ struct TaskSummary: Encodable {
   var notices: [String]
   var subtasks: [SubtaskLine]
   var overhead: Overhead
+  /// Candidates per tier, duplicates, and the strategies that produced the accepted ones.
+  var cascade: CascadeNumbers
   var proposal: Proposal?
   var commits: [String]
   /// Model calls the run made; 0 when tools did the whole change.
@@ -42,6 +44,7 @@ struct TaskSummary: Encodable {
     }
     overhead = report.overhead
     modelCalls = report.modelCalls
+    cascade = CascadeNumbers(results: report.results)
     proposal = report.proposal
     commits = landed?.commits.map { "\($0.branch ?? "HEAD") \($0.commit.description)" } ?? []
   }
@@ -89,12 +92,9 @@ struct TaskSummary: Encodable {
       "run \(run.id): \(run.status.rawValue) — \(run.files) file(s), \(hunks) hunk(s), \(findings) finding(s)"
     )
     for result in report.results {
-      var tiers: [String] = []
-      for attempt in result.attempts where tiers.last != attempt.tier { tiers.append(attempt.tier) }
-      if tiers.isEmpty, let tier = result.tier { tiers = [tier] }  // done by tool: no call
       Swift.print(
         "  \(result.subtask.id) \(result.subtask.kind.rawValue) [\(result.agent)] \(result.status.rawValue)"
-          + " via \(tiers.joined(separator: " → ")), \(result.attempts.count) call(s): \(result.detail)"
+          + result.callsText
       )
     }
     for finding in report.proposal?.findings ?? [] {
@@ -117,6 +117,7 @@ struct TaskSummary: Encodable {
       String(
         format: "  time %.1fs (model %.1fs, tests %.1fs, assist itself %.2fs)", o.wallSeconds,
         o.modelSeconds, o.verifySeconds, o.ownSeconds))
+    Swift.print("  cascade: \(CascadeNumbers(results: report.results).summary)")
     for notice in report.notices { Swift.print("  note: \(notice)") }
     if let landed {
       for commit in landed.commits {

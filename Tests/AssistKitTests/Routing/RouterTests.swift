@@ -25,31 +25,31 @@ import Testing
     Case(
       name: "difficulty 3 starts on the second tier",
       request: .init(kind: "migration", difficulty: 3, files: 2, lines: 100, promptTokens: 1500),
-      tier: "local-medium", ladder: ["local-medium", "cloud"]),
+      tier: "local-medium", ladder: ["local-medium", "cloud", "local-small"]),
     Case(
       name: "design wants the strongest tier",
       request: .init(kind: "design", difficulty: 2, files: 2, lines: 100, promptTokens: 3000),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "analysis wants the strongest tier",
       request: .init(kind: "analysis", difficulty: 1, files: 1, lines: 10, promptTokens: 500),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "difficulty 4 needs the cloud",
       request: .init(kind: "migration", difficulty: 4, files: 1, lines: 10, promptTokens: 500),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "many files raise the floor",
       request: .init(kind: "migration", difficulty: 1, files: 5, lines: 100, promptTokens: 3000),
-      tier: "local-medium", ladder: ["local-medium", "cloud"]),
+      tier: "local-medium", ladder: ["local-medium", "cloud", "local-small"]),
     Case(
       name: "a huge scope needs the cloud",
       request: .init(kind: "migration", difficulty: 1, files: 3, lines: 2500, promptTokens: 3000),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
-      name: "renames skip 4-bit tiers",
+      name: "renames start on the tier with enough bits and keep the 4-bit tiers as fallbacks",
       request: .init(kind: "rename", difficulty: 1, files: 2, lines: 60, promptTokens: 1200),
-      tier: "cloud", ladder: ["cloud"]),
+      tier: "cloud", ladder: ["cloud", "local-medium", "local-small"]),
     Case(
       name: "a prompt that overflows the local windows goes to the cloud",
       request: .init(
@@ -59,7 +59,7 @@ import Testing
       name: "prefer_tier overrides the kind's floor",
       request: .init(
         kind: "design", difficulty: 2, promptTokens: 1000, hints: .init(preferTier: "local-medium")),
-      tier: "local-medium", ladder: ["local-medium", "cloud"]),
+      tier: "local-medium", ladder: ["local-medium", "cloud", "local-small"]),
     Case(
       name: "min_tier rules out cheaper tiers",
       request: .init(
@@ -83,14 +83,17 @@ import Testing
     #expect(decision.budget == .withinBudget)
   }
 
-  @Test func aRenameSaysWhyTheFourBitTierIsSkipped() {
+  @Test func aRenameSaysWhyTheFourBitTiersComeLast() {
     let decision = router.route(
       subtask: .init(kind: "rename", promptTokens: 500), tiers: F.all, history: .init(),
       budget: .unlimited(), cooldowns: [])
     // local-small states 4 bits; local-medium states none, so the policy assumes 4 for local.
     #expect(
-      decision.reasons.contains("local-small skipped: rename needs ≥5-bit weights, tier is 4-bit"))
-    #expect(decision.considered[1].verdict == .skipped)
+      decision.reasons.contains {
+        $0.hasPrefix("local-small next on failure")
+          && $0.contains("rename prefers ≥5-bit weights, tier is 4-bit")
+      }, "\(decision.reasons)")
+    #expect(decision.considered[1].verdict == .escalation)
     #expect(decision.considered[2].verdict == .chosen)
     #expect(decision.worstCase == F.cloud.worstCase(promptTokens: 500, maxTokens: 1024))
   }
@@ -115,14 +118,17 @@ import Testing
     #expect(easy.notice == nil)
   }
 
-  @Test func aRenameWithoutCloudAndOnlyFourBitTiersIsFlaggedNotGuessed() {
+  @Test func aRenameWithOnlyFourBitTiersGoesToTheBestLocalTierGuardedByTheGate() {
     let decision = Router(unavailable: ["cloud": "ANTHROPIC_API_KEY is not set"]).route(
       subtask: .init(kind: "rename", promptTokens: 500), tiers: F.local, history: .init(),
       budget: .unlimited(), cooldowns: [])
-    #expect(decision.tier == nil)
-    #expect(decision.ladder.isEmpty)
-    #expect(decision.notice?.hasPrefix("no tier could do this") == true)
-    #expect(decision.notice?.contains("needs ≥5-bit weights") == true)
+    #expect(decision.tier == "local-medium")
+    #expect(decision.ladder == ["local-medium", "local-small"])
+    #expect(
+      decision.reasons.contains {
+        $0.contains("rename prefers ≥5-bit weights") && $0.contains("the gate checks identifiers")
+      }, "\(decision.reasons)")
+    #expect(decision.notice?.hasPrefix("no tier could do this") != true)
   }
 
   @Test func historyChangesDecisionsATierThatKeepsFailingAKindStopsGettingIt() {
@@ -144,10 +150,15 @@ import Testing
     let after = router.route(
       subtask: request, tiers: F.all, history: history, budget: .unlimited(), cooldowns: [])
     #expect(after.tier == "local-medium")
-    #expect(after.ladder == ["local-medium", "cloud"])
+    // Still a last resort: a healthy tier is never left untried.
+    #expect(after.ladder == ["local-medium", "cloud", "local-small"])
     #expect(
-      after.reasons.contains(
-        "local-small skipped: history: 0 of the last 4 migration attempts passed (0%, below 50%)"))
+      after.reasons.contains {
+        $0.hasPrefix("local-small next on failure")
+          && $0.hasSuffix(
+            "last resort, after every rung above, although history: 0 of 4 migration attempts "
+              + "passed (at most 40% at the policy's confidence, below 50%)")
+      }, "\(after.reasons)")
     // Other kinds still get the tier.
     #expect(
       router.route(
@@ -200,7 +211,7 @@ import Testing
       subtask: .init(kind: "design", promptTokens: 500), tiers: F.all, history: .init(),
       budget: .unlimited(), cooldowns: ["cloud"])
     #expect(design.tier == "local-medium")
-    #expect(design.ladder == ["local-medium"])
+    #expect(design.ladder == ["local-medium", "local-small"])
   }
 
   @Test func aCallThatWouldCrossACapDowngradesToAFreeTier() {
@@ -232,7 +243,7 @@ import Testing
       subtask: .init(kind: "design", promptTokens: 2000), tiers: F.all, history: .init(),
       budget: budget, cooldowns: [])
     #expect(decision.tier == nil)
-    #expect(decision.ladder == ["cloud"])
+    #expect(decision.ladder == ["cloud", "local-medium", "local-small"])
     let pause = decision.pause
     #expect(pause != nil)
     #expect(pause?.cap == .month)
@@ -279,7 +290,7 @@ import Testing
     #expect(whole.tier == "local-medium")
     #expect(
       whole.reasons.contains {
-        $0.contains("0 of the last 4 whole-file-format attempts passed")
+        $0.contains("0 of 4 migration whole-file-format attempts passed")
       }, "\(whole.reasons)")
     let function = router.route(
       subtask: .init(kind: "migration", promptTokens: 800, editFormat: "function"), tiers: F.all,

@@ -43,8 +43,10 @@ import Testing
     let store = try F.temporaryStore()
     let config = try config(
       ["ANTHROPIC_API_KEY": "sk-test"], extra: "budgets: {per_task: 0.05, per_day: 10}\n")
+    var policy = RoutingPolicy()
+    policy.history.exploreShare = 0  // this test reads decisions, not exploration
     let context = RoutingContext(
-      config: config, policy: RoutingPolicy(), store: store, runBudget: 0.03)
+      config: config, policy: policy, store: store, runBudget: 0.03)
     #expect(context.ledger.caps.perTask == 0.03)  // --budget wins over the config
     #expect(context.ledger.counterfactualPrice == config.tier(named: "cloud")?.price)
     let request = RoutingRequest(kind: "migration", promptTokens: 800)
