@@ -57,7 +57,7 @@ struct RunPlan: Sendable {
       }
     }
     // Multi-file migrations become one sub-task per file, or one done by tool with no model.
-    let split = MigrationSplit(lookup: lookup).expand(plan)
+    let split = MigrationSplit(lookup: lookup, patterns: setup.intentPatterns).expand(plan)
     plan = split.plan
     return RunPlan(
       plan: plan, plannerAttempts: attempts, toolChanges: split.toolChanges,

@@ -5,8 +5,27 @@ package struct MigrationSplit: Sendable {
   /// The index sites come from.
   package var lookup: any DefinitionLookup
 
+  /// Completes a planner's intent that lacks `from` or `to` from its sub-task's goal.
+  package var patterns: TaskIntentPatterns
+
   /// Creates a splitter over `lookup`.
-  package init(lookup: any DefinitionLookup) { self.lookup = lookup }
+  package init(lookup: any DefinitionLookup, patterns: TaskIntentPatterns = TaskIntentPatterns()) {
+    self.lookup = lookup
+    self.patterns = patterns
+  }
+
+  /// `subtask`'s intent, with `from` and `to` filled from its goal when the planner left them out
+  /// and the goal reads as the same action.
+  private func completed(_ subtask: Subtask) -> ChangeIntent? {
+    guard var intent = subtask.intent else { return nil }
+    guard intent.to == nil || intent.from == nil,
+      let read = patterns.intent(of: subtask.goal), read.action == intent.action
+    else { return intent }
+    intent.from = intent.from ?? read.from
+    intent.to = intent.to ?? read.to
+    if intent.symbols.isEmpty { intent.symbols = read.symbols }
+    return intent
+  }
 
   /// What the split decided for a plan.
   package struct Outcome: Sendable {
@@ -27,11 +46,20 @@ package struct MigrationSplit: Sendable {
     var notes: [String] = []
     var toolNotes: [String: String] = [:]
     var contract = plan.contract
+    // Ids that expansion replaced → the ids that now do their work, for dependents; a second
+    // sub-task with the same contract (the planner scoped one change twice) is the first one's.
+    var replaced: [String: [String]] = [:]
+    var expandedContracts: [(Contract, [String])] = []
     for subtask in plan.subtasks {
-      guard subtask.kind == .migration, let intent = subtask.intent,
+      guard subtask.kind == .migration, let intent = completed(subtask),
         let decided = Contract.decide(for: intent, lookup: lookup)
       else {
         subtasks.append(subtask)
+        continue
+      }
+      if let earlier = expandedContracts.first(where: { $0.0 == decided }) {
+        replaced[subtask.id] = earlier.1
+        notes.append("\(subtask.id): the same change as \(earlier.1.joined(separator: ", "))")
         continue
       }
       let sites = SiteFinder(lookup: lookup).sites(for: intent)
@@ -45,6 +73,7 @@ package struct MigrationSplit: Sendable {
         done.files = changes.map(\.path)
         subtasks.append(done)
         tool[subtask.id] = changes
+        expandedContracts.append((decided, [subtask.id]))
         toolNotes[subtask.id] =
           "done by tool: \(sites.count) sites in \(files.count) files, no model"
         notes.append(
@@ -57,11 +86,19 @@ package struct MigrationSplit: Sendable {
         scoped.goal += "\n\n" + decided.promptText
         if !codeFiles.isEmpty { scoped.files = codeFiles.sorted() }
         subtasks.append(scoped)
+        expandedContracts.append((decided, [subtask.id]))
         continue
       }
       let (parts, note) = perFile(subtask, sites: sites, contract: decided)
       subtasks += parts
       notes.append(note)
+      replaced[subtask.id] = parts.map(\.id)
+      expandedContracts.append((decided, parts.map(\.id)))
+    }
+    for index in subtasks.indices {
+      var seen: Set<String> = []
+      subtasks[index].dependsOn = subtasks[index].dependsOn.flatMap { replaced[$0] ?? [$0] }
+        .filter { seen.insert($0).inserted }
     }
     var expanded = plan
     expanded.subtasks = subtasks

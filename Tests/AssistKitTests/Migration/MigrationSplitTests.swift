@@ -46,6 +46,38 @@ import Testing
     #expect(outcome.plan.subtasks.count > 3)
   }
 
+  @Test func dependentsOfASplitSubTaskWaitForEveryPartAndADuplicateChangeIsMerged() {
+    let intent = ChangeIntent(action: .signature, symbols: ["first"])
+    let plan = Plan(
+      subtasks: [
+        Subtask(id: "s1", kind: .migration, goal: "add strict", files: [], intent: intent),
+        Subtask(id: "s2", kind: .migration, goal: "add strict too", files: [], intent: intent),
+        Subtask(id: "s3", kind: .analysis, goal: "check", files: [], dependsOn: ["s1", "s2"]),
+      ], origin: .planner)
+    let outcome = MigrationSplit(lookup: Self.lookup).expand(plan)
+    #expect(outcome.plan.subtasks.map(\.id) == ["s1.1", "s1.2", "s1.3", "s3"])
+    #expect(outcome.plan.subtasks.last?.dependsOn == ["s1.1", "s1.2", "s1.3"])
+    #expect(outcome.notes.contains("s2: the same change as s1.1, s1.2, s1.3"))
+    #expect(outcome.plan.depth == 2)
+  }
+
+  @Test func aPlannersRenameWithoutItsNewNameIsCompletedFromTheGoal() throws {
+    var files = PythonPackageFixture.files
+    files["pkg/table.py"] = nil
+    let lookup = RepoContextLookup(context: RepoContext(files: files))
+    let plan = Plan(
+      subtasks: [
+        Subtask(
+          id: "s1", kind: .migration,
+          goal: "rename the function chunked in pkg/core.py to batched_list",
+          files: ["pkg/core.py"], intent: ChangeIntent(action: .rename, symbols: ["chunked"]))
+      ], origin: .planner)
+    let patterns = try TaskIntentPatterns.load(file: projectRoot + "/share/task-intents.yaml")
+    let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
+    #expect(outcome.toolChanges["s1"]?.count == 6)
+    #expect(outcome.plan.contract?.newName == "batched_list")
+  }
+
   @Test func aFixInOneFileIsNotSplit() {
     let plan = Plan(
       subtasks: [

@@ -14,6 +14,9 @@ import Testing
     #expect(
       intent
         == ChangeIntent(action: .rename, symbols: ["chunked"], from: "chunked", to: "batched_list"))
+    #expect(
+      patterns.intent(of: "rename the function chunked in sizes/core.py to batched_list")?.to
+        == "batched_list")
     #expect(patterns.intent(of: "Please rename chunked to batched_list") == nil)
     #expect(patterns.intent(of: "Fix chunked in core.py") == nil)
   }
