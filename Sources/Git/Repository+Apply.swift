@@ -51,7 +51,8 @@ extension Repository {
   ///   - location: What to check against.
   /// - Returns: The parsed patch and, per failing file, which hunk fails and why.
   /// - Throws: ``GitError`` for a malformed or empty patch, or if the repository cannot be read.
-  package func check(diff: [UInt8], location: ApplyLocation = .both) throws(GitError) -> PatchCheck {
+  package func check(diff: [UInt8], location: ApplyLocation = .both) throws(GitError) -> PatchCheck
+  {
     let index = try openIndex()
     defer { git_index_free(index) }
     let parsed = try ParsedDiff(bytes: diff, mode: { Self.mode(of: $0, in: index) })

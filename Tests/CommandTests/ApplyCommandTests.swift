@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssistKit
 import AssistTesting
 import Foundation
 import Testing
@@ -62,5 +63,18 @@ import Testing
     try await apply.run()
     #expect(temp.bytes("ChangeLog") == name + Array("new ".utf8) + [0xE9, 0x0A])
     #expect(try temp.git("rev-parse", "HEAD^{tree}") == temp.git("rev-parse", target + "^{tree}"))
+  }
+
+  @Test func resumeHonoursTheRunsOwnApplyUnlessItsFlagsSayMore() throws {
+    let none = try #require(try Assist.parseAsRoot(["resume", "abc"]) as? ResumeCommand)
+    #expect(none.landing.honouring(nil) == (false, false))
+    #expect(none.landing.honouring(.init(here: true)) == (true, true))
+    #expect(none.landing.honouring(.init(here: false)) == (true, false))
+    let apply = try #require(
+      try Assist.parseAsRoot(["resume", "abc", "--apply"]) as? ResumeCommand)
+    #expect(apply.landing.honouring(nil) == (true, false))
+    let task = try #require(
+      try Assist.parseAsRoot(["task", "x", "--apply", "--here"]) as? TaskCommand)
+    #expect(task.landing.request == .init(here: true))
   }
 }

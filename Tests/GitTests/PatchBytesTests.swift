@@ -25,7 +25,9 @@ import Testing
 
   @Test func normalisingKeepsEveryByteOfALatin1Patch() throws {
     let patch: [UInt8] =
-      Array("diff --git a/ChangeLog b/ChangeLog\n--- a/ChangeLog\n+++ b/ChangeLog\n@@ -1 +1,2 @@\n ".utf8)
+      Array(
+        "diff --git a/ChangeLog b/ChangeLog\n--- a/ChangeLog\n+++ b/ChangeLog\n@@ -1 +1,2 @@\n "
+          .utf8)
       + Self.latin1Name + Array("+Jean-lo".utf8) + [0xEF, 0xBF, 0xFE, 0x0D] + Array("\n".utf8)
     #expect(PatchText.normalized(patch) == patch)
   }

@@ -16,7 +16,9 @@ enum EndpointURL {
     }
     let authority = url.dropFirst(scheme.count).prefix { !"/?#".contains($0) }
     var hostAndPort = authority
-    if let at = authority.lastIndex(of: "@") { hostAndPort = authority[authority.index(after: at)...] }
+    if let at = authority.lastIndex(of: "@") {
+      hostAndPort = authority[authority.index(after: at)...]
+    }
     let host: Substring
     var port: Substring?
     if hostAndPort.hasPrefix("[") {

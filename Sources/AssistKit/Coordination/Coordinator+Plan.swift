@@ -14,6 +14,10 @@ package struct PlanPreview: Sendable, Encodable {
     package var worstCase: Double
     /// Estimated cost of the first call (prompt + half the reply budget), dollars.
     package var estimate: Double
+    /// The places this sub-task is about, best first.
+    package var places: [Place]
+    /// Estimated tokens of the sub-agent's prompt on the smallest tier (slices, not files).
+    package var promptTokens: Int
   }
 
   /// One way to run the task, estimated: the split plan or the single agent.
@@ -30,6 +34,8 @@ package struct PlanPreview: Sendable, Encodable {
     /// what the wall time follows.
     package var criticalPathTokens: Int
   }
+  /// The places localization chose for the task, best first.
+  package var places: [Place]
 
   /// The plan.
   package var plan: Plan
@@ -67,7 +73,8 @@ extension Coordinator {
       items.append(
         .init(
           subtask: subtask, agent: agent.name, decision: decision, worstCase: decision.worstCase,
-          estimate: estimate))
+          estimate: estimate, places: setup.places(for: subtask, task: options.task),
+          promptTokens: request.promptTokens))
       if let notice = decision.notice, !notices.contains(notice) { notices.append(notice) }
     }
     var topologies: [PlanPreview.Topology] = []
@@ -89,6 +96,8 @@ extension Coordinator {
       ]
     }
     return PlanPreview(
+      places: setup.context.places(
+        task: options.task, symbols: plan.subtasks.flatMap { $0.intent?.symbols ?? [] }),
       plan: plan, topologies: topologies, items: items,
       planningCost: attempts.reduce(0) { $0 + $1.cost },
       verification: setup.verifier == nil

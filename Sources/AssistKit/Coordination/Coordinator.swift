@@ -34,7 +34,7 @@ package actor Coordinator {
     let store = try Store(path: environment.paths.storePath)
     let runs = RunStore(store)
     let record = try runs.run(runID)
-    guard [.paused, .cancelled, .running].contains(record.status),
+    guard [.paused, .cancelled, .running, .interrupted].contains(record.status),
       var checkpoint = try runs.checkpoint(record.id)
     else {
       throw TaskError.notResumable(
@@ -52,6 +52,7 @@ package actor Coordinator {
       runID: resuming?.0.id,
       baseCommit: resuming?.1.baseCommit)
     let runs = RunStore(setup.store)
+    try runs.markInterrupted()
     var run =
       resuming?.0
       ?? RunRecord(
@@ -59,6 +60,7 @@ package actor Coordinator {
         command: "task",
         task: options.task, status: .running)
     run.status = .running
+    run.owner = .current
     try runs.save(run)
     let recorder = SpanRecorder(clock: ContinuousClock())
     let runSpan = await recorder.begin(.run)
@@ -83,6 +85,8 @@ package actor Coordinator {
       $0.attributes["prompt_tokens"] = promptTokens
     }
     events(.planned(plan))
+    let places = setup.context.places(
+      task: options.task, symbols: plan.subtasks.flatMap { $0.intent?.symbols ?? [] })
 
     // Route.
     var decisions: [String: RoutingDecision] = [:]
@@ -193,7 +197,8 @@ package actor Coordinator {
               dependencyChanges: Self.composedChanges(of: dependencies),
               dependencyFindings: dependencies.flatMap(\.handBack.findings),
               ladder: ladder, reflections: options.reflections,
-              repositoryPath: setup.root, baseCommit: setup.baseCommit)
+              repositoryPath: setup.root, baseCommit: setup.baseCommit,
+              places: setup.places(for: subtask, task: options.task))
             running += 1
             slots.take(for: subtask.id)
             started = true
@@ -296,13 +301,15 @@ package actor Coordinator {
     if !proposal.hunks.isEmpty || !proposal.findings.isEmpty { try runs.save(proposal) }
     try runs.save(run)
     try runs.save(spans: spans, runID: setup.runID)
-    try runs.save(detail: RunDetail(runID: setup.runID, plan: plan, results: ordered))
+    var detail = RunDetail(runID: setup.runID, plan: plan, results: ordered)
+    detail.places = places
+    try runs.save(detail: detail)
     return TaskReport(
       run: run, plan: plan, plannerAttempts: plannerAttempts, results: ordered,
       decisions: decisions,
       proposal: proposal.hunks.isEmpty && proposal.findings.isEmpty ? nil : proposal,
       notices: notices,
-      overhead: overhead)
+      overhead: overhead, places: places)
   }
 
   /// The files as a set of finished dependencies left them (later in the list wins).

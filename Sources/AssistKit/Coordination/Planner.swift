@@ -19,15 +19,18 @@ package struct Planner: Sendable {
   /// - Returns: The plan (possibly the fallback) and the attempts it cost.
   /// - Throws: `CancellationError`; model failures lead to the fallback plan instead.
   package func plan(
-    task: String, agent: AgentDefinition, tier: Tier, context: RepoContext, parentSpan: Int?
+    task: String, agent: AgentDefinition, tier: Tier, context: RepoContext, places: [Place] = [],
+    parentSpan: Int?
   ) async throws -> (Plan, [Attempt]) {
+    // The map lists the files of the places localization found first, so a large repository's
+    // relevant files are not cut by the budget.
+    var ranked: [String] = []
+    for place in places where !ranked.contains(place.path) { ranked.append(place.path) }
     let prompt = try prompts.render(
       "plan",
       [
         "task": task,
-        "symbol_map": context.symbolMap(
-          budget: min(tier.contextWindow / 4, 1_500),
-          first: context.relevantFiles(for: task, limit: 12)),
+        "symbol_map": context.symbolMap(budget: min(tier.contextWindow / 4, 1_500), first: ranked),
       ])
     var messages: [ChatMessage] = [.system(agent.systemPrompt), .user(prompt)]
     var attempts: [Attempt] = []
@@ -103,9 +106,15 @@ package struct Planner: Sendable {
     let question = ["explain", "find", "list", "why", "what", "how", "which", "where", "describe"]
     let first = task.split(separator: " ").first.map { $0.lowercased() } ?? ""
     let kind: AgentDefinition.Kind = question.contains(first) ? .analysis : .migration
-    let files = context.relevantFiles(for: task).filter {
-      kind == .analysis || !context.isTestFile($0)
-    }
+    // The files of the places localization finds; the word match when it finds none.
+    let places = context.places(task: task)
+    let files =
+      (places.isEmpty
+      ? context.relevantFiles(for: task)
+      : context.editScope(
+        named: [], goal: task, task: task, fixingTests: false, places: places)).filter {
+        kind == .analysis || !context.isTestFile($0)
+      }
     return Plan(
       subtasks: [Subtask(id: "s1", kind: kind, goal: task, files: files, difficulty: 2)],
       origin: origin,

@@ -81,7 +81,7 @@ extension FunctionFocus {
     for path in scope where !isTest(path) {
       guard let content = files[path] ?? nil,
         let extent = SymbolExtent.find(name, in: content, path: path),
-        extent.lines.count <= maxLines
+        fitsAlone(extent, in: content)
       else { continue }
       found.append(FunctionFormat(path: path, extent: extent, content: content))
     }

@@ -49,7 +49,8 @@ struct RunPlan: Sendable {
       let planner = Planner(client: client, prompts: setup.prompts, recorder: recorder)
       (plan, attempts) = try await planner.plan(
         task: options.task, agent: try setup.agents.agent(for: .planner),
-        tier: await setup.plannerTier(), context: setup.context, parentSpan: parentSpan)
+        tier: await setup.plannerTier(), context: setup.context,
+        places: setup.context.places(task: options.task), parentSpan: parentSpan)
       if plan.origin == .fallback {
         notices.append(
           "the planner's answers were unusable (\(plan.rejections.joined(separator: "; "))); running the task as one sub-task"

@@ -72,20 +72,24 @@ struct RunSetup: Sendable {
     }
     guard let head = try repository.head().commit else { throw TaskError.noCommits }
     let base = try baseCommit.map { try repository.resolve($0) } ?? head
-    let context = try RepoContext.load(from: repository, revision: base.description)
+    let store = try Store(path: environment.paths.storePath)
+    let context = try await RepoContext.load(
+      from: repository, revision: base.description, store: store)
     // Before any model call: a run that could never land must not spend anything.
     if let problem = try RunPreflight.problem(
       repository: repository, task: options.task, files: context.files.keys)
     {
       throw TaskError.repositoryNotReady(problem)
     }
+    // Scratch folders (and verify children) of an assist killed with SIGKILL go now.
+    ScratchFolder.removeStale(
+      in: FileManager.default.temporaryDirectory.resolvingSymlinksInPath().path)
     let config = try ConfigLoader.load(
       paths: environment.paths, repositoryRoot: root, variables: environment.variables)
     let tiers = options.tiers(from: config.tiers)
     guard !tiers.isEmpty else {
       throw TaskError.noTiers(options.pinnedTier.map { "tier '\($0)'" } ?? options.tiers.rawValue)
     }
-    let store = try Store(path: environment.paths.storePath)
     // Caps from the config, the policy's per-tier caps and reservation lifetime, and --budget.
     var routing = try RoutingContext.load(
       config: config, paths: environment.paths, store: store, runBudget: options.budget)
@@ -134,17 +138,24 @@ struct RunSetup: Sendable {
   func route(
     _ subtask: Subtask, agent: AgentDefinition, task: String = "", record: Bool = true
   ) async throws -> (RoutingDecision, RoutingRequest) {
-    let (files, lines) = scopeSize(subtask)
-    let promptTokens = files.reduce(600) {
-      $0 + RepoContext.estimatedTokens(context.files[$1] ?? "")
-    }
+    let places = places(for: subtask, task: task)
+    let scope = context.editScope(
+      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false, places: places)
+    // Fit is measured on what the sub-agent will be shown on the smallest tier: its scope whole
+    // while that fits, slices around the places otherwise.
+    let window = tiers.map(\.contextWindow).min() ?? 8_192
+    let view = ScopeView.make(
+      context: context, scope: scope, places: places,
+      budget: ScopeView.budget(window: window, maxTokens: agent.maxTokens))
+    let lines = scopeSize(subtask).lines
+    let promptTokens = 600 + RepoContext.estimatedTokens(task + subtask.goal) + view.tokens
     let request = RoutingRequest(
-      kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(files.count, 1),
+      kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(scope.count, 1),
       lines: lines,
       promptTokens: promptTokens, maxTokens: agent.maxTokens,
       identifierSensitive: subtask.intent?.action == .rename,
-      editFormat: focused(subtask, agent: agent, task: task)
-        ? FunctionFormat.formatName : agent.editFormat,
+      editFormat: focused(subtask, agent: agent, scope: scope, places: places)
+        ? FunctionFormat.formatName : view.isSliced ? SliceFormat.formatName : agent.editFormat,
       hints: .init(preferTier: agent.preferTier, minTier: agent.minTier),
       work: subtask.intent?.action.rawValue)
     let cooldowns = await cooldowns()
@@ -155,23 +166,33 @@ struct RunSetup: Sendable {
     return (decision, request)
   }
 
-  /// The files routing reads for a sub-task and their line count (the size bucket's input).
+  /// The places a sub-task is about (``RepoContext/places(task:goal:symbols:files:failure:limit:)``):
+  /// from the task, its goal, the plan's intent symbols and the files it names.
+  func places(for subtask: Subtask, task: String) -> [Place] {
+    context.places(
+      task: task, goal: subtask.goal, symbols: subtask.intent?.symbols ?? [], files: subtask.files)
+  }
+
+  /// The files a sub-task edits (named, else its goal's strong places) and their line count (the
+  /// size bucket's input).
   private func scopeSize(_ subtask: Subtask) -> (files: [String], lines: Int) {
-    let files = subtask.files.isEmpty ? context.relevantFiles(for: subtask.goal) : subtask.files
+    let files = context.editScope(
+      named: subtask.files, goal: subtask.goal, task: "", fixingTests: false,
+      places: places(for: subtask, task: ""))
     let lines = files.reduce(0) { $0 + (context.files[$1]?.split(separator: "\n").count ?? 0) }
     return (files, lines)
   }
 
   /// Whether free tiers will see this sub-task as one function (so the router judges them by
   /// their record in that format, not by their whole-file failures on the kind).
-  /// Decided on the scope and text the sub-agent will use; a focus the baseline's failing tests
+  /// Decided on the scope and places the sub-agent will use; a focus the baseline's failing tests
   /// would pick is not known before the tests run, so such a sub-task is routed as `auto`.
-  private func focused(_ subtask: Subtask, agent: AgentDefinition, task: String) -> Bool {
+  private func focused(
+    _ subtask: Subtask, agent: AgentDefinition, scope: [String], places: [Place]
+  ) -> Bool {
     guard FunctionFocus.allowed(kind: subtask.kind, agent: agent) else { return false }
-    let scope = context.editScope(
-      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false)
     return FunctionFocus.choose(
-      text: task + " " + subtask.goal, scope: scope,
+      places: places, isFix: subtask.intent?.action == .fix, scope: scope,
       files: context.files.mapValues { Optional($0) }, isTest: context.isTestFile) != nil
   }
 

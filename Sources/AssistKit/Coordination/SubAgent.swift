@@ -26,12 +26,16 @@ package struct SubAgent: Sendable {
     package var repositoryPath: String
     /// The base commit.
     package var baseCommit: String
+    /// The places localization chose for this sub-task, best first.
+    package var places: [Place]
 
     package init(
       runID: String, task: String, subtask: Subtask, agent: AgentDefinition, context: RepoContext,
       dependencyChanges: [EditApplier.FileChange] = [], dependencyFindings: [String] = [],
-      ladder: [Tier], reflections: Int = 2, repositoryPath: String, baseCommit: String
+      ladder: [Tier], reflections: Int = 2, repositoryPath: String, baseCommit: String,
+      places: [Place] = []
     ) {
+      self.places = places
       self.runID = runID
       self.task = task
       self.subtask = subtask
@@ -86,7 +90,8 @@ package struct SubAgent: Sendable {
 
   /// Runs the sub-task.
   /// - Throws: `CancellationError` when the run is cancelled; every other failure is a result.
-  package func run(_ inputs: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
+  package func run(_ given: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
+    var inputs = given
     var result = SubtaskResult(
       subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
@@ -97,6 +102,13 @@ package struct SubAgent: Sendable {
     }
     let baseline =
       inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: nil)
+    // The failing tests' frames join the evidence: a traceback names the function that failed.
+    if let baseline, !baseline.isEmpty {
+      inputs.places = inputs.context.places(
+        task: inputs.task, goal: inputs.subtask.goal,
+        symbols: inputs.subtask.intent?.symbols ?? [], files: inputs.subtask.files,
+        failure: baseline)
+    }
     var previousTier: String?
     var ledger = CandidateLedger()
     for (step, tier) in inputs.ladder.enumerated() {
@@ -152,20 +164,27 @@ package struct SubAgent: Sendable {
       !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
       ? nil
       : FunctionFocus.choose(
-        text: inputs.task + " " + inputs.subtask.goal, scope: scope, files: current,
-        isTest: inputs.context.isTestFile)
+        places: inputs.places, isFix: inputs.subtask.intent?.action == .fix, scope: scope,
+        files: current, isTest: inputs.context.isTestFile)
         // A fix that names no function: the one the failing assertions call, if only one.
         ?? baseline.flatMap {
           FunctionFocus.choose(
             failure: $0, scope: scope, files: current, isTest: inputs.context.isTestFile)
         }
+    // Without focus: the scope whole while it fits this tier, slices around the places if not.
+    var padding = 0
+    var view = scopeView(inputs, tier: tier, scope: scope, current: current, padding: padding)
+    let sliced: SliceFormat? =
+      isAnalysis || focus != nil || !view.isSliced
+      ? nil : SliceFormat(slices: view.slices, files: current.compactMapValues { $0 })
     var formatName =
       isAnalysis
       ? nil
-      : focus?.name
+      : focus?.name ?? sliced?.name
         ?? formatChoice.format(
           agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
-    var format: (any EditFormat)? = focus ?? formatName.flatMap { EditFormats.standard[$0] }
+    var format: (any EditFormat)? =
+      focus ?? sliced ?? formatName.flatMap { EditFormats.standard[$0] }
     if !isAnalysis && format == nil {
       result.detail = "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"
       return result
@@ -192,7 +211,7 @@ package struct SubAgent: Sendable {
             previous: "")
         }
           ?? prompt(
-            inputs, tier: tier, format: format, scope: scope, current: current,
+            inputs, view: view, format: format, scope: scope, current: current,
             baseline: baseline, escalatedFrom: escalatedFrom)),
     ]
     var prior: [EditApplier.FileChange] = inputs.dependencyChanges
@@ -256,6 +275,25 @@ package struct SubAgent: Sendable {
           .attemptFinished(
             subtask: inputs.subtask.id, tier: tier.name, round: round, outcome: attempt.detail,
             accepted: false))
+        if sliced != nil, padding == 0,
+          outcome.parseError?.reason.hasPrefix(SliceFormat.outsideReason) == true
+        {
+          // The edit needs code the slice did not show: one more round with a wider slice.
+          padding = Self.widerPadding
+          view = scopeView(inputs, tier: tier, scope: scope, current: current, padding: padding)
+          let wider = SliceFormat(slices: view.slices, files: current.compactMapValues { $0 })
+          format = wider
+          messages = [
+            messages[0],
+            .user(
+              try prompt(
+                inputs, view: view, format: wider, scope: scope, current: current,
+                baseline: baseline, escalatedFrom: escalatedFrom)
+                + "\n\nAn earlier answer quoted code that was not shown (\(outcome.feedback.prefix(300))). More of the file is shown now; quote only lines shown."
+            ),
+          ]
+          continue
+        }
         if let focus {
           messages[1] = .user(
             try focusedPrompt(
@@ -504,7 +542,7 @@ package struct SubAgent: Sendable {
   private func scopeFiles(_ inputs: Inputs, fixingTests: Bool) -> [String] {
     inputs.context.editScope(
       named: inputs.subtask.files, goal: inputs.subtask.goal, task: inputs.task,
-      fixingTests: fixingTests)
+      fixingTests: fixingTests, places: inputs.places)
   }
 
   /// The files as this sub-task starts from them: the base, plus its dependencies' changes.
@@ -546,18 +584,39 @@ package struct SubAgent: Sendable {
     why.trimmed + "\n\n"
   }
 
+  /// Lines added above and below each slice's region when an edit needed code outside it.
+  static let widerPadding = 60
+
+  /// What this tier's prompt shows of the scope (``ScopeView``), from the current files.
+  private func scopeView(
+    _ inputs: Inputs, tier: Tier, scope: [String], current: [String: String?], padding: Int
+  ) -> ScopeView {
+    var context = inputs.context
+    for (path, content) in current { context.files[path] = content ?? nil }
+    return ScopeView.make(
+      context: context, scope: scope, places: inputs.places,
+      budget: ScopeView.budget(window: tier.contextWindow, maxTokens: inputs.agent.maxTokens),
+      padding: padding)
+  }
+
   private func prompt(
-    _ inputs: Inputs, tier: Tier, format: (any EditFormat)?, scope: [String],
+    _ inputs: Inputs, view: ScopeView, format: (any EditFormat)?, scope: [String],
     current: [String: String?], baseline: String?,
     escalatedFrom: String?
   ) throws -> String {
     var context = inputs.context
     for (path, content) in current { context.files[path] = content ?? nil }
-    // Tests the sub-task does not edit are shown for reference: they say what "done" means.
-    let tests = context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task, limit: 8)
-      .filter { context.isTestFile($0) && !scope.contains($0) }.prefix(1)
-    let window = tier.contextWindow - inputs.agent.maxTokens - 600
-    let (files, omitted) = context.render(files: scope + tests, budget: max(window * 2 / 3, 256))
+    // Tests the sub-task does not edit are shown for reference when the scope is shown whole:
+    // they say what "done" means.
+    let tests =
+      view.isSliced
+      ? []
+      : context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task, limit: 8)
+        .filter { context.isTestFile($0) && !scope.contains($0) }.prefix(1)
+    let window = view.tokens * 3 / 2 + inputs.agent.maxTokens + 600
+    let testText = context.render(files: Array(tests), budget: max(window / 6, 256))
+    let files = view.text + (testText.text.isEmpty ? "" : "\n\n" + testText.text)
+    let omitted = view.notShown + testText.omitted
     var findings =
       inputs.dependencyFindings.isEmpty
       ? ""

@@ -36,6 +36,9 @@ package struct TaskOptions: Sendable, Equatable, Codable {
   }
   /// Stored optional so checkpoints written before the flag existed still decode.
   private var arbiterOff: Bool?
+  /// The landing asked for with the run (`--apply`, `--here`), so `assist resume` honours it;
+  /// `nil` = propose only (and in checkpoints written before this was kept).
+  package var landing: LandingRequest?
 
   /// Creates options.
   package init(
@@ -54,6 +57,15 @@ package struct TaskOptions: Sendable, Equatable, Codable {
     self.tiers = tiers
     self.reflections = reflections
     self.arbiterOff = noArbiter ? true : nil
+  }
+
+  /// `--apply` as the run recorded it.
+  package struct LandingRequest: Sendable, Equatable, Codable {
+    /// `--here`: commit on the current branch instead of `assist/<id>`.
+    package var here: Bool
+
+    /// Creates a request.
+    package init(here: Bool) { self.here = here }
   }
 
   /// The tiers `filter` leaves, cheapest first.

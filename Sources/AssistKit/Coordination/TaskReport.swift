@@ -21,4 +21,6 @@ package struct TaskReport: Sendable {
   package var modelCalls: Int {
     plannerAttempts.filter(\.sentRequest).count + results.reduce(0) { $0 + $1.calls }
   }
+  /// The places localization chose for the task, best first.
+  package var places: [Place] = []
 }

@@ -61,7 +61,8 @@ package struct CheckCommands: Sendable {
   package func run(changed: [File], support: [File]) async -> [GateFailure] {
     let checks = changed.compactMap { file in command(for: file.path).map { (file.path, $0) } }
     guard !checks.isEmpty else { return [] }
-    let scratch = FileManager.default.temporaryDirectory.path + "/assist-check-" + UUID().uuidString
+    let scratch =
+      FileManager.default.temporaryDirectory.path + "/" + ScratchFolder.name(kind: "check")
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     do {
       for file in support + changed {

@@ -12,6 +12,14 @@ package protocol EditBase {
   func paths() throws -> [String]
   /// Why `diff` does not apply to the base, per file and hunk; empty when it applies.
   func check(diff: String) throws -> [DiffRejection]
+  /// Why `path` cannot be edited as text without changing bytes no edit touched (it is not
+  /// UTF-8), or `nil` when it can (or does not exist).
+  func encodingProblem(at path: String) throws -> String?
+}
+
+extension EditBase {
+  /// Bases that hold `String`s are UTF-8 by construction.
+  package func encodingProblem(at path: String) throws -> String? { nil }
 }
 
 /// A file (and, when known, a hunk) of a canonical diff that does not apply to the base.

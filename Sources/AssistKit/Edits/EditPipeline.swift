@@ -91,6 +91,13 @@ package struct EditPipeline: Sendable {
     if !unsafe.isEmpty {
       return EditOutcome(stage: .gate, format: format.name, gateFailures: unsafe)
     }
+    // A file that is not UTF-8 would be re-encoded by the text edit: refuse it, byte-exact.
+    let undecodable = try paths.compactMap { path in
+      try base.encodingProblem(at: path).map { GateFailure(kind: .notUTF8, path: path, detail: $0) }
+    }
+    if !undecodable.isEmpty {
+      return EditOutcome(stage: .gate, format: format.name, gateFailures: undecodable)
+    }
 
     let earlier = Dictionary(prior.map { ($0.path, $0) }, uniquingKeysWith: { $1 })
     var result = try applier.apply(edits) { path in

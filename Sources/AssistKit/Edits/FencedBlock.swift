@@ -40,7 +40,8 @@ struct FencedBlock: Equatable {
         words.removeLast()
       }
       if path == nil, i > 0 { path = pathLine(lines[i - 1]) }
-      let problem = controlCharacters(in: opener) ?? (i > 0 ? controlCharacters(in: lines[i - 1]) : nil)
+      let problem =
+        controlCharacters(in: opener) ?? (i > 0 ? controlCharacters(in: lines[i - 1]) : nil)
       if problem != nil { path = nil }
       var body = ""
       var k = i + 1

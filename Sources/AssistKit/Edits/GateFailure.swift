@@ -10,6 +10,8 @@ package struct GateFailure: Sendable, Equatable, Codable, CustomStringConvertibl
     case unknownIdentifiers = "unknown-identifiers"
     /// The configured check command failed on a changed file.
     case checkCommand = "check-command"
+    /// The file is not UTF-8 text (Latin-1, binary): edits go through text, so it is not edited.
+    case notUTF8 = "not-utf8"
   }
 
   /// The rule.

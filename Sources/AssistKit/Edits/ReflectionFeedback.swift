@@ -64,6 +64,8 @@ package enum ReflectionFeedback {
         }
         text +=
           "  Use only functions, attributes and modules that exist, or define them in your change.\n"
+      case .notUTF8:
+        text += "\n- \(failure.detail). Leave that file unchanged.\n"
       case .checkCommand:
         text +=
           "\n- The check of \(failure.path ?? "the change") failed:\n\n```\n\(failure.detail)\n```\n"

@@ -48,6 +48,17 @@ package final class RepositoryEditBase: EditBase {
     return found
   }
 
+  /// Files are read as `String`; a file that is not valid UTF-8 would come back with U+FFFD in
+  /// place of its bytes (a Latin-1 `ø`, F8, would land as EF BF BD), so it is refused instead.
+  package func encodingProblem(at path: String) throws -> String? {
+    if try repository.head().isUnborn { return nil }
+    guard let bytes = try repository.blob(at: path, in: revision),
+      String(validating: bytes, as: UTF8.self) == nil
+    else { return nil }
+    return
+      "\(path) is not UTF-8 text (Latin-1 or binary bytes): assist does not edit it, so that no byte of it changes"
+  }
+
   package func check(diff: String) throws -> [DiffRejection] {
     try repository.check(diff: diff, against: revision).failures.map {
       DiffRejection(path: $0.path, hunk: $0.hunk, reason: $0.reason)

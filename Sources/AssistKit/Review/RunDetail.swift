@@ -49,6 +49,8 @@ package struct RunDetail: Sendable, Equatable, Codable {
   package var plan: Plan?
   /// The sub-tasks' outcomes, in the order they finished.
   package var subtasks: [SubtaskRecord]
+  /// The places localization chose for the task, best first (absent in older runs).
+  package var places: [Place]?
 
   /// Creates a detail record.
   package init(runID: String, plan: Plan?, subtasks: [SubtaskRecord] = []) {

@@ -96,13 +96,24 @@ package struct RunReport: Sendable, Equatable, Encodable {
       }
       for attempt in record.attempts {
         out +=
-          "      \(attempt.tier) round \(attempt.round): \(attempt.stage)"
+          "      \(attempt.tier) round \(attempt.round)\(Self.retryNote(attempt)): \(attempt.stage)"
           + (attempt.detail.isEmpty ? "" : " — \(attempt.detail)")
           + " (\(HunkRenderer.tokens(attempt.tokens)) tokens, \(HunkRenderer.dollars(attempt.cost)))\n"
       }
       if !record.detail.isEmpty { out += "      \(record.detail)\n" }
     }
     return out
+  }
+
+  /// " [resample, duplicate]": the retry strategy that produced a round's candidate (rounds after
+  /// the first) and whether it repeated an earlier one.
+  package static func retryNote(_ attempt: Attempt) -> String {
+    var parts: [String] = []
+    if let strategy = attempt.strategy, strategy != .initial, strategy != .reflect {
+      parts.append(strategy.rawValue)
+    }
+    if attempt.duplicate == true { parts.append("duplicate") }
+    return parts.isEmpty ? "" : " [\(parts.joined(separator: ", "))]"
   }
 
   private func proposalText() -> String {

@@ -16,8 +16,8 @@ extension Router {
 
   /// Why `tier` should not take the sub-task, or `nil` when it can.
   func exclusion(
-    of tier: Tier, at index: Int, minIndex: Int, _ r: RoutingRequest, _ history: RoutingHistory,
-    _ cooldowns: Set<String>
+    of tier: Tier, at index: Int, minIndex: Int, _ r: RoutingRequest,
+    _ evidence: RoutingEvidence?, _ cooldowns: Set<String>
   ) -> Exclusion? {
     if cooldowns.contains(tier.name) { return .hard("in cooldown (its endpoints are failing)") }
     if index < minIndex, let minimum = r.hints.minTier {
@@ -31,8 +31,7 @@ extension Router {
     let rule = policy.history
     // Ruled out only with enough evidence for this kind of work (work, format, size; priors
     // included) and when even the optimistic bound of its success rate is below the threshold.
-    guard let evidence = history.evidence(for: r, tier: tier.name, rule: rule),
-      evidence.attempts >= Double(rule.minAttempts) - RoutingEvidence.tolerance
+    guard let evidence, evidence.attempts >= Double(rule.minAttempts) - RoutingEvidence.tolerance
     else { return nil }
     let counted = Self.evidenceText(evidence)
     let upper = evidence.upperSuccess(z: rule.confidenceZ)
@@ -72,7 +71,7 @@ extension Router {
 
   /// A short account of why an eligible tier fits.
   func fitReason(
-    _ tier: Tier, _ r: RoutingRequest, _ history: RoutingHistory,
+    _ tier: Tier, _ r: RoutingRequest, _ evidence: RoutingEvidence?,
     verdict: RoutingDecision.Verdict
   ) -> String {
     var parts: [String] = []
@@ -83,7 +82,7 @@ extension Router {
     case .skipped: break
     }
     parts.append("context \(r.contextTokens)/\(tier.contextWindow)")
-    if let evidence = history.evidence(for: r, tier: tier.name, rule: policy.history) {
+    if let evidence {
       parts.append("history \(Self.evidenceText(evidence)) passed")
     }
     if lacksBits(tier, r) { parts.append(bitsReason(tier, r) + " (the gate checks identifiers)") }

@@ -42,9 +42,11 @@ package struct Router: Sendable {
     var considered: [RoutingDecision.Consideration] = []
     var eligible: [Int] = []
     var disfavoured: [Int] = []
+    // Evidence per tier, computed once: exclusions and reasons both read it.
+    let evidence = tiers.map { history.evidence(for: subtask, tier: $0.name, rule: policy.history) }
     for (i, tier) in tiers.enumerated() {
       let exclusion = exclusion(
-        of: tier, at: i, minIndex: minIndex, subtask, history, cooldowns)
+        of: tier, at: i, minIndex: minIndex, subtask, evidence[i], cooldowns)
       considered.append(
         .init(
           tier: tier.name, verdict: exclusion == nil ? .belowFloor : .skipped,
@@ -92,14 +94,14 @@ package struct Router: Sendable {
       let verdict: RoutingDecision.Verdict = position == 0 ? .chosen : .escalation
       considered[i].verdict = verdict
       considered[i].reason =
-        fitReason(tiers[i], subtask, history, verdict: verdict)
+        fitReason(tiers[i], subtask, evidence[i], verdict: verdict)
         + (notes[i].map { "; " + $0 } ?? "")
     }
     for i in eligible where !ladder.contains(i) {
       considered[i].reason =
         lacksBits(tiers[i], subtask)
         ? bitsReason(tiers[i], subtask)
-        : fitReason(tiers[i], subtask, history, verdict: .belowFloor)
+        : fitReason(tiers[i], subtask, evidence[i], verdict: .belowFloor)
     }
     var notice: String? = nil
     if start.cloudAbsent {

@@ -56,7 +56,7 @@ extension RoutingHistory {
     let size = rule.sizeBucket(lines: request.lines)
     // One pass: the four keys, most specific first (work+format+size, work+format, format, work).
     var tallies = [Tally](repeating: Tally(), count: 4)
-    for outcome in kindOutcomes(tier: tier) where (outcome.work ?? outcome.kind) == work {
+    for outcome in workOutcomes(work, tier: tier) {
       let w = weight(of: outcome, rule)
       tallies[3].add(outcome, w)
       if let format, outcome.editFormat == format {

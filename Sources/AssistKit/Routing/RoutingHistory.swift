@@ -61,6 +61,8 @@ package struct RoutingHistory: Sendable, Equatable {
   private var byKind: [Key: [AttemptOutcome]] = [:]
   private var byFormat: [Key: [AttemptOutcome]] = [:]
   private var kindStats: [Key: Stats] = [:]
+  /// Per (work, tier), the outcomes inside the tier's (kind, tier) windows (what evidence reads).
+  private var byWork: [Key: [AttemptOutcome]] = [:]
   private var formatStats: [Key: Stats] = [:]
 
   /// Creates an empty history.
@@ -74,9 +76,10 @@ package struct RoutingHistory: Sendable, Equatable {
     self.now = now
   }
 
-  /// The outcomes of `tier` inside the (kind, tier) windows, in no particular order.
-  package func kindOutcomes(tier: String) -> [AttemptOutcome] {
-    byKind.lazy.filter { $0.key.tier == tier }.flatMap(\.value)
+  /// The outcomes of `work` (a change action, else a kind) on `tier` inside the (kind, tier)
+  /// windows, in no particular order.
+  package func workOutcomes(_ work: String, tier: String) -> [AttemptOutcome] {
+    byWork[Key(group: work, tier: tier)] ?? []
   }
   /// The outcomes inside the (`format`, `tier`) window.
   package func formatOutcomes(format: String, tier: String) -> [AttemptOutcome] {
@@ -86,7 +89,21 @@ package struct RoutingHistory: Sendable, Equatable {
   /// Adds an outcome, dropping the oldest beyond the window. Outcomes arrive oldest first.
   package mutating func record(attempt outcome: AttemptOutcome) {
     let kindKey = Key(group: outcome.kind, tier: outcome.tier)
+    let full = (byKind[kindKey]?.count ?? 0) >= window
     kindStats[kindKey] = Self.push(outcome, into: &byKind[kindKey, default: []], window: window)
+    let workKey = Key(group: outcome.work ?? outcome.kind, tier: outcome.tier)
+    if !full {
+      byWork[workKey, default: []].append(outcome)
+    } else {
+      // The window dropped its oldest outcome, which may belong to another work: rebuild the
+      // works of this (kind, tier).
+      for key in byWork.keys where key.tier == outcome.tier {
+        byWork[key]?.removeAll { $0.kind == outcome.kind }
+      }
+      for kept in byKind[kindKey] ?? [] {
+        byWork[Key(group: kept.work ?? kept.kind, tier: kept.tier), default: []].append(kept)
+      }
+    }
     if let format = outcome.editFormat {
       let formatKey = Key(group: format, tier: outcome.tier)
       formatStats[formatKey] = Self.push(

@@ -16,6 +16,8 @@ package struct RunRecord: Sendable, Equatable, Codable {
     case paused
     /// Interrupted (Ctrl-C); resumable.
     case cancelled
+    /// Its process ended without finishing (killed, crashed); found at the next start; resumable.
+    case interrupted
   }
 
   /// The run id (12 hex characters).
@@ -42,6 +44,8 @@ package struct RunRecord: Sendable, Equatable, Codable {
   package var tokens: Int
   /// A one-line note (why it failed, which cap paused it).
   package var detail: String
+  /// The process running it, while it runs (`nil` in rows written before this was kept).
+  package var owner: RunOwner?
 
   /// Creates a record.
   package init(

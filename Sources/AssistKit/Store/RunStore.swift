@@ -17,10 +17,12 @@ package struct RunStore: Sendable {
         sql: """
           INSERT INTO run
             (id, created_at, repository, command, task, status, detail_json,
-             cost, counterfactual_cost, overhead_ratio, files, tokens, detail)
-          VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)
+             cost, counterfactual_cost, overhead_ratio, files, tokens, detail,
+             owner_pid, owner_started)
+          VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT(id) DO UPDATE SET
             status = excluded.status, cost = excluded.cost,
+            owner_pid = excluded.owner_pid, owner_started = excluded.owner_started,
             counterfactual_cost = excluded.counterfactual_cost,
             overhead_ratio = excluded.overhead_ratio, files = excluded.files,
             tokens = excluded.tokens, detail = excluded.detail
@@ -28,6 +30,7 @@ package struct RunStore: Sendable {
         arguments: [
           run.id, run.createdAt, run.repository, run.command, run.task, run.status.rawValue,
           run.cost, run.counterfactualCost, run.overheadRatio, run.files, run.tokens, run.detail,
+          run.owner.map { Int64($0.pid) }, run.owner.map { Int64(bitPattern: $0.started) },
         ])
     }
   }
@@ -121,7 +124,7 @@ package struct RunStore: Sendable {
   }
 
   private static func record(_ row: Row) -> RunRecord {
-    RunRecord(
+    var record = RunRecord(
       id: row["id"], createdAt: row["created_at"], repository: row["repository"],
       command: row["command"],
       task: row["task"], status: RunRecord.Status(rawValue: row["status"]) ?? .failed,
@@ -129,5 +132,31 @@ package struct RunStore: Sendable {
       overheadRatio: row["overhead_ratio"] ?? 0, files: row["files"] ?? 0,
       tokens: row["tokens"] ?? 0,
       detail: row["detail"] ?? "")
+    if let pid: Int64 = row["owner_pid"] {
+      let started: Int64 = row["owner_started"] ?? 0
+      record.owner = RunOwner(pid: Int32(pid), started: UInt64(bitPattern: started))
+    }
+    return record
+  }
+
+  /// Marks `running` runs whose owner process is gone as ``RunRecord/Status/interrupted``.
+  ///
+  /// Called when assist starts a run and before `assist log` lists them; runs recorded without
+  /// an owner are left as they are (nothing says whether they still run).
+  /// - Returns: The ids marked.
+  @discardableResult
+  package func markInterrupted() throws -> [String] {
+    let running = try runs(limit: 1000, status: .running).filter {
+      guard let owner = $0.owner else { return false }
+      return !owner.isAlive
+    }
+    for var run in running {
+      run.detail =
+        "interrupted: process \(run.owner?.pid ?? 0) ended without finishing; `assist resume \(run.id)` continues it"
+      run.status = .interrupted
+      run.owner = nil
+      try save(run)
+    }
+    return running.map(\.id)
   }
 }

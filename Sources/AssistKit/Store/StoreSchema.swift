@@ -38,6 +38,23 @@ enum StoreSchema {
         t.add(column: "size_bucket", .text)
       }
     },
+    Migration(identifier: "v6-run-owner") { db in
+      // The process running a run, so a later start can tell a killed run from a live one.
+      try db.alter(table: "run") { t in
+        t.add(column: "owner_pid", .integer)
+        t.add(column: "owner_started", .integer)
+      }
+    },
+    Migration(identifier: "v7-index-definitions") { db in
+      // The repository index's definitions per blob (Context/): a blob is indexed once per
+      // indexer version, whatever repository or path it appears under.
+      try db.create(table: "index_definitions") { t in
+        t.column("blob", .text).notNull()
+        t.column("indexer", .text).notNull()
+        t.column("json", .text).notNull()
+        t.primaryKey(["blob", "indexer"])
+      }
+    },
   ]
 
   /// Run totals for `assist log`, proposals for review, spans for stats and traces.

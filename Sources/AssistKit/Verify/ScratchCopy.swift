@@ -37,7 +37,7 @@ struct ScratchCopy: Sendable {
     repository: String, commit: String, candidate: VerificationCandidate, parent: String,
     sharedFolders: [String] = []
   ) throws(VerificationError) -> ScratchCopy {
-    let path = parent + "/assist-verify-" + UUID().uuidString.prefix(12).lowercased()
+    let path = parent + "/" + ScratchFolder.name(kind: "verify")
     let copy = ScratchCopy(path: path)
     do {
       let workingTree = try copy.export(

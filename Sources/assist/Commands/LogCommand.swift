@@ -32,6 +32,7 @@ struct LogCommand: AsyncParsableCommand {
     let runs = try UserStore.open()
     var root: String?
     if let repository { root = await (try Workspace(at: repository)).root }
+    try runs.markInterrupted()  // runs whose process is gone are not "running"
     let records = try runs.runs(limit: limit, repository: root)
     let now = Date().timeIntervalSince1970
     if json { return try Output.json(records.map { LogEntry($0, now: now) }) }

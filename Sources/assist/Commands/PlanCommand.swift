@@ -52,6 +52,15 @@ struct PlanCommand: AsyncParsableCommand {
         task: task, singleAgent: singleAgent, verifyCommand: verifyCmd,
         tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, pinnedTier: tier))
     if json { return try Output.json(preview) }
+    print("places (best first):")
+    if preview.places.isEmpty { print("  none: the task names nothing the index knows") }
+    for place in preview.places {
+      let symbol = place.symbol.isEmpty ? "" : " \(place.symbol)"
+      print(
+        "  \(place.path):\(place.startLine)-\(place.endLine)\(symbol)"
+          + String(format: "  score %.2f", place.score)
+          + "  (\(place.reasons.joined(separator: "; ")))")
+    }
     print("plan (\(preview.plan.origin.rawValue)), \(preview.plan.subtasks.count) sub-task(s):")
     for s in preview.plan.subtasks where !preview.items.contains(where: { $0.subtask.id == s.id }) {
       print(
@@ -65,6 +74,11 @@ struct PlanCommand: AsyncParsableCommand {
       )
       print("     goal: \(s.goal)")
       if !s.files.isEmpty { print("     files: \(s.files.joined(separator: ", "))") }
+      let shown = item.places.prefix(3).map {
+        "\($0.path):\($0.startLine)-\($0.endLine) \($0.symbol)"
+      }
+      if !shown.isEmpty { print("     places: \(shown.joined(separator: ", "))") }
+      print("     prompt: ~\(item.promptTokens) tokens")
       print(
         "     route: \(item.decision.ladder.joined(separator: " → "))"
           + String(format: "  (estimate $%.4f, worst case $%.4f)", item.estimate, item.worstCase))

@@ -31,7 +31,11 @@ struct ResumeCommand: AsyncParsableCommand {
       environment: environment, repositoryPath: FileManager.default.currentDirectoryPath,
       events: { printer.handle($0) })
     let report = try await coordinator.resume(id, budget: budget)
+    // The run's own --apply/--here hold unless these flags say otherwise.
+    let original = try RunStore(Store(path: environment.paths.storePath))
+      .checkpoint(report.run.id)?.options.landing
+    let (apply, here) = landing.honouring(original)
     try await TaskSummary.finish(
-      report, environment: environment, apply: landing.apply, here: landing.here, json: json)
+      report, environment: environment, apply: apply, here: here, json: json)
   }
 }

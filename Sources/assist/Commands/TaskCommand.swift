@@ -92,11 +92,12 @@ struct TaskCommand: AsyncParsableCommand {
         printer.handle($0)
         writer?.handle($0)
       })
-    let options = TaskOptions(
+    var options = TaskOptions(
       task: task, singleAgent: singleAgent, verify: !noVerify, verifyCommand: verifyCmd,
       budget: budget,
       tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, reflections: reflections,
       pinnedTier: tier, noArbiter: noArbiter, editFormat: editFormat)
+    options.landing = landing.request
     let report = try await coordinator.run(options)
     try await TaskSummary.finish(
       report, environment: environment, apply: landing.apply, here: landing.here, json: json)

@@ -29,6 +29,8 @@ struct TaskSummary: Encodable {
   var commits: [String]
   /// Model calls the run made; 0 when tools did the whole change.
   var modelCalls: Int
+  /// The places localization chose, best first (the key the benchmark reads).
+  var places: [Place]
 
   init(report: TaskReport, landed: ProposalLanding.Outcome?) {
     run = report.run
@@ -44,6 +46,7 @@ struct TaskSummary: Encodable {
     }
     overhead = report.overhead
     modelCalls = report.modelCalls
+    places = report.places
     cascade = CascadeNumbers(results: report.results)
     proposal = report.proposal
     commits = landed?.commits.map { "\($0.branch ?? "HEAD") \($0.commit.description)" } ?? []

@@ -77,8 +77,14 @@ import Testing
       "api must be one of"
     ),
     ("tiers:\n  - name: t\n    model: m\n    endpoints: [ftp://x]\n", 4, "must start with http"),
-    ("tiers:\n  - name: t\n    model: m\n    endpoints: [http://127.0.0.1:99999]\n", 4, "port 99999"),
-    ("tiers:\n  - name: t\n    model: m\n    endpoints: [http://127.0.0.1:80a]\n", 4, "not a valid URL"),
+    (
+      "tiers:\n  - name: t\n    model: m\n    endpoints: [http://127.0.0.1:99999]\n", 4,
+      "port 99999"
+    ),
+    (
+      "tiers:\n  - name: t\n    model: m\n    endpoints: [http://127.0.0.1:80a]\n", 4,
+      "not a valid URL"
+    ),
     ("tiers:\n  - name: t\n    model: m\n    endpoints: [http://127.0.0.1:0]\n", 4, "port 0"),
     ("tiers:\n  - name: t\n    model: m\n    endpoints: ['http://']\n", 4, "has no host"),
     ("tiers:\n  - name: t\n    model: m\n    endpoints: ['http://a b:80']\n", 4, "not a valid URL"),

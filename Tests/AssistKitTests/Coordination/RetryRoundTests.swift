@@ -80,11 +80,12 @@ import Testing
       isTest: { $0.hasPrefix("test_") })
     #expect(target?.extent.name == "only")
     #expect(target?.path == "m.py")
-    // The usual focus rule leaves a function that is all of its file whole-file.
+    // The focus rule agrees now that a function's share of its file no longer matters.
+    let context = RepoContext(files: files.compactMapValues { $0 })
     #expect(
       FunctionFocus.choose(
-        text: "Fix only in m.py", scope: ["m.py"], files: files, isTest: { $0.hasPrefix("test_") })
-        == nil)
+        places: context.places(task: "Fix only in m.py"), isFix: true, scope: ["m.py"],
+        files: files, isTest: { $0.hasPrefix("test_") })?.extent.name == "only")
     #expect(
       FunctionFocus.planned(
         ChangeIntent(action: .rename, symbols: ["only"]), scope: ["m.py"], files: files,
@@ -110,5 +111,17 @@ import Testing
       error?.description
         == "p.yaml:2: a retry strategy must be one of resample, switch_format, show_failure, escalate"
     )
+  }
+
+  @Test func assistShowNamesTheStrategyAndTheDuplicatesOfEachRound() {
+    var attempt = Attempt(
+      tier: "local-small", model: "m", round: 1, format: "whole-file", stage: "gate", detail: "")
+    #expect(RunReport.retryNote(attempt) == "")
+    attempt.strategy = .resample
+    attempt.duplicate = true
+    #expect(RunReport.retryNote(attempt) == " [resample, duplicate]")
+    attempt.strategy = .reflect
+    attempt.duplicate = false
+    #expect(RunReport.retryNote(attempt) == "")
   }
 }

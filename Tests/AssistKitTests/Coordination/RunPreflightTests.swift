@@ -24,7 +24,8 @@ import Testing
     let medium = try ScriptedModelServer(replies: ["unused"])
     let harness = try CoordinatorTests.Harness(small: small, medium: medium)
     let head = try harness.repo.git("rev-parse", "HEAD")
-    try head.write(toFile: harness.repo.path + "/.git/MERGE_HEAD", atomically: true, encoding: .utf8)
+    try head.write(
+      toFile: harness.repo.path + "/.git/MERGE_HEAD", atomically: true, encoding: .utf8)
     let error = await #expect(throws: TaskError.self) {
       try await harness.run(TaskOptions(task: CoordinatorTests.task, singleAgent: true))
     }

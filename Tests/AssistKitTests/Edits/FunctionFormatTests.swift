@@ -163,36 +163,31 @@ import Testing
     }
   }
 
-  @Test func focusNeedsExactlyOneNamedFunctionThatIsPartOfItsFile() {
+  @Test func focusIsTheBestPlaceWhenThePlanSaysFixOrLocalizationIsDecisive() {
     let files: [String: String?] = [
-      "m.py": Self.python, "test_m.py": "def test_clamp():\n    pass\n",
+      "m.py": Self.python, "test_m.py": "def test_clamp():\n    assert clamp(1, 0, 2) == 1\n",
     ]
     let isTest = { (path: String) in path.hasPrefix("test_") }
-    let one = FunctionFocus.choose(
-      text: "Fix clamp in m.py so test_clamp passes", scope: ["m.py", "test_m.py"], files: files,
-      isTest: isTest)
+    let context = RepoContext(files: files.compactMapValues { $0 })
+    func focus(_ task: String, symbols: [String] = [], isFix: Bool = false) -> FunctionFormat? {
+      FunctionFocus.choose(
+        places: context.places(task: task, symbols: symbols), isFix: isFix,
+        scope: ["m.py", "test_m.py"], files: files, isTest: isTest)
+    }
+    let one = focus("Fix clamp in m.py so test_clamp passes")
     #expect(one?.extent.name == "clamp")
     #expect(one?.path == "m.py")
     #expect(
-      FunctionFocus.choose(
-        text: "Make clamp faster", scope: ["m.py"], files: files, isTest: isTest) == nil,
-      "only a fix is focused: a change of behaviour may need the rest of the file")
+      focus("Make clamp faster")?.extent.name == "clamp",
+      "one named function is decisive whatever English verb the task uses")
+    #expect(focus("Fix Clamp in m.py") == nil, "names match with their case")
+    #expect(focus("Fix clamp and tail") == nil, "two named functions: not decisive")
     #expect(
-      FunctionFocus.choose(
-        text: "Fix Clamp in m.py", scope: ["m.py"], files: files, isTest: isTest) == nil,
-      "names match with their case, so English words do not pick functions")
+      focus("Fix clamp and tail", symbols: ["tail"], isFix: true)?.extent.name == "tail",
+      "the plan's fix intent and symbols decide")
     #expect(
-      FunctionFocus.choose(
-        text: "Fix clamp and tail", scope: ["m.py"], files: files, isTest: isTest) == nil)
-    #expect(
-      FunctionFocus.choose(
-        text: "Fix the tests: add a count() method to Box", scope: ["m.py"], files: files,
-        isTest: isTest) == nil)
-    #expect(
-      FunctionFocus.choose(
-        text: "Fix clamp in m.py: it must return high, like tail does", scope: ["m.py"],
-        files: files, isTest: isTest)?.extent.name == "clamp",
-      "of several named functions, the one the fix names is the target")
+      focus("Fix the tests: add a count() method to Box") == nil,
+      "a class is no function to focus on")
     // A fix that names no function: the failing assertion's call picks it.
     let failure = """
       FAIL: test_limits (test_m.Tests.test_limits)
@@ -209,8 +204,10 @@ import Testing
         isTest: isTest) == nil, "two functions failing: no focus")
     let whole: [String: String?] = ["f.py": "def answer():\n    return 1\n"]
     #expect(
-      FunctionFocus.choose(text: "Fix answer", scope: ["f.py"], files: whole, isTest: isTest)
-        == nil,
-      "a function that is the whole file gains nothing from focus")
+      FunctionFocus.choose(
+        places: RepoContext(files: ["f.py": "def answer():\n    return 1\n"]).places(
+          task: "Fix answer"), isFix: true, scope: ["f.py"], files: whole, isTest: isTest)?
+        .extent.name == "answer",
+      "whatever share of its file the function is")
   }
 }

@@ -211,7 +211,7 @@ import Testing
     #expect(broken.stage == .check)
     #expect(broken.gateFailures.first?.detail.contains("SyntaxError") == true)
     #expect(broken.gateFailures.first?.detail.contains("pkg/app.py") == true)
-    #expect(!broken.gateFailures[0].detail.contains("assist-check-"))
+    #expect(!broken.gateFailures[0].detail.contains("assist-scratch-"))
     let fine = try await EditPipeline(checks: checks).run(
       reply: reply(
         "    return \"Hello, \" + name\n", "    return \"Hi, \" + name\n", path: "pkg/app.py"),

@@ -7,7 +7,8 @@ import Testing
   static let calc = "def add(a, b):\n    return a + b\n"
 
   @Test(arguments: [
-    "ca\u{0B}lc.py", "\u{1B}[31mcalc.py\u{1B}[0m", "calc\u{7F}.py", "calc.py\u{85}x", "calc\u{0}.py",
+    "ca\u{0B}lc.py", "\u{1B}[31mcalc.py\u{1B}[0m", "calc\u{7F}.py", "calc.py\u{85}x",
+    "calc\u{0}.py",
     "notes\u{8}.py",
   ])
   func aPathLineWithControlCharactersIsAParseErrorNotTheDefaultFile(_ line: String) throws {

@@ -73,9 +73,9 @@ enum PythonPackageFixture {
   ]
 
   /// The package committed in a temporary repository, and its context at HEAD.
-  static func load() throws -> (TemporaryRepository, RepoContext) {
+  static func load() async throws -> (TemporaryRepository, RepoContext) {
     let repo = try TemporaryRepository(files: files)
-    let context = try RepoContext.load(from: try Repository.discover(from: repo.path))
+    let context = try await RepoContext.load(from: try Repository.discover(from: repo.path))
     return (repo, context)
   }
 }

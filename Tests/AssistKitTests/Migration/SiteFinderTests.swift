@@ -4,8 +4,8 @@ import Testing
 
 /// Site finding on a real multi-module package: every import shape, typed and resolved.
 @Suite struct SiteFinderTests {
-  @Test func everySiteOfAFunctionIsFoundWithItsKind() throws {
-    let (_, context) = try PythonPackageFixture.load()
+  @Test func everySiteOfAFunctionIsFoundWithItsKind() async throws {
+    let (_, context) = try await PythonPackageFixture.load()
     let sites = SiteFinder(lookup: RepoContextLookup(context: context)).sites(of: "chunked")
     func kinds(_ path: String) -> [String] {
       sites.filter { $0.path == path }.map { "\($0.firstLine):\($0.kind.rawValue)" }
@@ -20,8 +20,8 @@ import Testing
     #expect(kinds("README.md") == ["3:documentation"])
   }
 
-  @Test func aSameNamedMethodAndItsCallsAreNotResolvedAsTheFunction() throws {
-    let (_, context) = try PythonPackageFixture.load()
+  @Test func aSameNamedMethodAndItsCallsAreNotResolvedAsTheFunction() async throws {
+    let (_, context) = try await PythonPackageFixture.load()
     let lookup = RepoContextLookup(context: context)
     let table = SiteFinder(lookup: lookup).sites(of: "chunked").filter { $0.path == "pkg/table.py" }
     // The method is a definition of another symbol (not top level); `table.chunked` is an
@@ -31,8 +31,8 @@ import Testing
     #expect(lookup.definitions(of: "chunked").filter(\.topLevel).map(\.path) == ["pkg/core.py"])
   }
 
-  @Test func aRenameWithAnUnresolvedSiteIsNotDoneByTool() throws {
-    let (_, context) = try PythonPackageFixture.load()
+  @Test func aRenameWithAnUnresolvedSiteIsNotDoneByTool() async throws {
+    let (_, context) = try await PythonPackageFixture.load()
     let lookup = RepoContextLookup(context: context)
     let intent = ChangeIntent(action: .rename, symbols: ["chunked"], from: "chunked", to: "batched")
     let sites = SiteFinder(lookup: lookup).sites(for: intent)

@@ -10,17 +10,24 @@ import Testing
       command: "t", status: status, exitCode: status == .passed ? 0 : 1, output: output)
   }
 
-  @Test(arguments: [
-    ("....\n----------------------------------------------------------------------\nRan 4 tests in 0.001s\n\nOK\n", 4),
-    ("\n----------------------------------------------------------------------\nRan 0 tests in 0.000s\n\nOK\n", 0),
-    ("=== 3 passed, 1 failed in 0.12s ===", 4),
-    ("============================ no tests ran in 0.01s =============================", 0),
-    ("Tests:       1 failed, 5 passed, 6 total", 6),
-    ("1..7\nok 1 a\n", 7),
-    ("test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out", 13),
-    ("ℹ tests 9\nℹ suites 0\nℹ pass 9", 9),
-    ("all good", nil),
-  ] as [(String, Int?)])
+  @Test(
+    arguments: [
+      (
+        "....\n----------------------------------------------------------------------\nRan 4 tests in 0.001s\n\nOK\n",
+        4
+      ),
+      (
+        "\n----------------------------------------------------------------------\nRan 0 tests in 0.000s\n\nOK\n",
+        0
+      ),
+      ("=== 3 passed, 1 failed in 0.12s ===", 4),
+      ("============================ no tests ran in 0.01s =============================", 0),
+      ("Tests:       1 failed, 5 passed, 6 total", 6),
+      ("1..7\nok 1 a\n", 7),
+      ("test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out", 13),
+      ("ℹ tests 9\nℹ suites 0\nℹ pass 9", 9),
+      ("all good", nil),
+    ] as [(String, Int?)])
   func theNumberOfTestsRunIsReadFromTheRunnersSummary(_ output: String, _ count: Int?) {
     #expect(run(.passed, output: output).testsRun == count)
   }

@@ -64,7 +64,7 @@ import Testing
     #expect(comparison.trailer == "python3 -m unittest passed")
     // Traceback paths are relative to the repository, not the scratch folder.
     #expect(comparison.baseline.output.contains("File \"test_textkit.py\", line 8"))
-    #expect(!comparison.baseline.output.contains("assist-verify-"))
+    #expect(!comparison.baseline.output.contains("assist-scratch-"))
   }
 
   @Test func anEditRoundsChangesAreACandidateAndResultsSurviveJSON() async throws {

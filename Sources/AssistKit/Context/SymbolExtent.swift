@@ -60,24 +60,39 @@ package struct SymbolExtent: Sendable, Equatable {
       else { continue }
       var start = i
       while start > 0, lines[start - 1].hasPrefix(indent + "@") { start -= 1 }
-      var end = i + 1
-      var k = i + 1
-      while k < lines.count {
-        let body = lines[k]
-        if body.allSatisfy(\.isWhitespace) {
-          k += 1
-          continue
-        }
-        let depth = body.prefix(while: { $0 == " " || $0 == "\t" }).count
-        let first = body.dropFirst(depth).first
-        // A closing bracket at the def's own indentation ends a wrapped signature, not the body.
-        guard depth > indent.count || first == ")" || first == "]" else { break }
-        end = k + 1
-        k += 1
-      }
+      let end = indentedEnd(from: i, in: lines) + 1
       found.append(SymbolExtent(name: name, lines: start..<end, indent: String(indent)))
     }
     return found
+  }
+
+  /// The last line (0-based) of the indented block opened at line `start`: the last non-blank
+  /// line indented deeper than it (a closing bracket at its own indentation ends a wrapped
+  /// signature, not the body).
+  package static func indentedEnd(from start: Int, in lines: [Substring]) -> Int {
+    let indent = lines[start].prefix(while: { $0 == " " || $0 == "\t" }).count
+    var end = start
+    var k = start + 1
+    while k < lines.count {
+      let body = lines[k]
+      if body.allSatisfy(\.isWhitespace) {
+        k += 1
+        continue
+      }
+      let depth = body.prefix(while: { $0 == " " || $0 == "\t" }).count
+      let first = body.dropFirst(depth).first
+      guard depth > indent || first == ")" || first == "]" else { break }
+      end = k
+      k += 1
+    }
+    return end
+  }
+
+  /// Every definition of the function `name` in `text` (overloads included), in order.
+  package static func all(_ name: String, in text: String, path: String) -> [SymbolExtent] {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return SourceLanguage(path: path) == .python
+      ? pythonDefinitions(of: name, in: lines) : braceDefinitions(of: name, in: lines)
   }
 
   // MARK: Brace languages
@@ -140,7 +155,7 @@ package struct SymbolExtent: Sendable, Equatable {
   }
 
   /// The line where the first `{` at or after `start` is closed, skipping strings and comments.
-  private static func closingLine(from start: Int, in lines: [Substring]) -> Int? {
+  package static func closingLine(from start: Int, in lines: [Substring]) -> Int? {
     var depth = 0
     var opened = false
     var inBlockComment = false

@@ -71,21 +71,44 @@ package enum SymbolMap {
   ///   - path: Its path; the extension picks the language.
   /// - Returns: Definition names; empty for unknown languages.
   package static func definitions(in text: String, path: String) -> [String] {
-    let ext = (path as NSString).pathExtension.lowercased()
-    guard let language = languages[ext] else { return [] }
     var names: [String] = []
-    let range = NSRange(text.startIndex..., in: text)
-    var found: [(Int, String)] = []
-    for pattern in language.patterns {
-      for match in pattern.matches(in: text, range: range) where match.numberOfRanges > 1 {
-        guard let r = Range(match.range(at: 1), in: text) else { continue }
-        found.append((match.range.location, String(text[r])))
-      }
-    }
-    for (_, name) in found.sorted(by: { $0.0 < $1.0 })
-    where !notNames.contains(name) && !names.contains(name) {
+    for (name, _) in located(in: text, path: path) where !names.contains(name) {
       names.append(name)
     }
     return names
+  }
+
+  /// Whether the patterns know the language of `path`.
+  package static func knows(path: String) -> Bool {
+    languages[(path as NSString).pathExtension.lowercased()] != nil
+  }
+
+  /// Every definition the patterns find in `text`, with its 1-based line, in order.
+  /// - Parameters:
+  ///   - text: The file's content.
+  ///   - path: Its path; the extension picks the language.
+  /// - Returns: Name and line pairs (a name defined twice appears twice).
+  package static func located(in text: String, path: String) -> [(name: String, line: Int)] {
+    let ext = (path as NSString).pathExtension.lowercased()
+    guard let language = languages[ext] else { return [] }
+    let range = NSRange(text.startIndex..., in: text)
+    var found: [(String.Index, String)] = []
+    for pattern in language.patterns {
+      for match in pattern.matches(in: text, range: range) where match.numberOfRanges > 1 {
+        guard let r = Range(match.range(at: 1), in: text) else { continue }
+        let name = String(text[r])
+        if !notNames.contains(name) { found.append((r.lowerBound, name)) }
+      }
+    }
+    found.sort { $0.0 < $1.0 }
+    var result: [(name: String, line: Int)] = []
+    var line = 1
+    var cursor = text.startIndex
+    for (index, name) in found {
+      line += text[cursor..<index].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+      cursor = index
+      if result.last.map({ $0 == (name, line) }) != true { result.append((name, line)) }
+    }
+    return result
   }
 }

@@ -12,24 +12,48 @@ package struct RepoContext: Sendable {
   package var paths: [String]
   /// Definitions per text file.
   package var symbols: [String: [String]]
+  /// Every definition with its line range (ctags, or the patterns).
+  package var index: RepositoryIndex
+  /// Where defined names are mentioned.
+  package var references: References
 
-  /// Files larger than this are listed in the map but never pasted into a prompt.
-  package static let maximumFileBytes = 200_000
+  /// Files larger than this are listed in the map but not read (generated data, minified
+  /// bundles); below it a file is indexed and shown by slices when it does not fit whole.
+  package static let maximumFileBytes = 2_000_000
 
   /// Creates a context from file contents (tests, and callers that already read the files).
+  /// Indexes them with the patterns alone (no process, no cache).
   package init(files: [String: String], paths: [String]? = nil) {
-    self.files = files
-    self.paths = paths ?? files.keys.sorted()
-    self.symbols = files.mapValues { _ in [] }
-    for (path, text) in files { symbols[path] = SymbolMap.definitions(in: text, path: path) }
+    self.init(files: files, paths: paths, index: .patterns(files: files))
   }
 
-  /// Reads the files committed at `revision`.
+  /// Creates a context from file contents and their index.
+  package init(files: [String: String], paths: [String]?, index: RepositoryIndex) {
+    self.files = files
+    self.paths = paths ?? files.keys.sorted()
+    self.index = index
+    self.symbols = files.mapValues { _ in [] }
+    for path in files.keys {
+      var names: [String] = []
+      for d in index.outline(path) where !names.contains(d.name) { names.append(d.name) }
+      symbols[path] = names
+    }
+    self.references = References(index: index, files: files)
+  }
+
+  /// Reads the files committed at `revision` and indexes them.
+  /// - Parameters:
+  ///   - repository: The repository.
+  ///   - revision: The commit to read.
+  ///   - store: The index cache (definitions per blob id), or `nil` for none.
+  ///   - indexer: How files missing from the cache are indexed.
   /// - Throws: ``GitError`` when the revision cannot be read.
-  package static func load(from repository: Repository, revision: String = "HEAD") throws
-    -> RepoContext
-  {
-    let paths = try repository.files(in: revision)
+  package static func load(
+    from repository: Repository, revision: String = "HEAD", store: Store? = nil,
+    indexer: DefinitionIndexer = .init()
+  ) async throws -> RepoContext {
+    let blobs = try repository.blobIDs(in: revision)
+    let paths = blobs.keys.sorted()
     var files: [String: String] = [:]
     for path in paths {
       guard let bytes = try repository.blob(at: path, in: revision),
@@ -38,7 +62,9 @@ package struct RepoContext: Sendable {
       else { continue }
       files[path] = text
     }
-    return RepoContext(files: files, paths: paths)
+    let index = await RepositoryIndex.build(
+      files: files, blobs: blobs.mapValues(\.hex), store: store, indexer: indexer)
+    return RepoContext(files: files, paths: paths, index: index)
   }
 
   /// Tokens a text costs, estimated (code runs about 3 to 4 characters per token).
@@ -48,16 +74,15 @@ package struct RepoContext: Sendable {
   /// - Parameters:
   ///   - excluding: Files shown in full elsewhere in the prompt.
   ///   - budget: Token limit; files past it are counted, not listed.
-  ///   - first: Files listed before the rest (ranked by relevance to the task), so a bounded map
-  ///     keeps them.
+  ///   - first: Files listed before the others (the localized places' files, best first).
   package func symbolMap(excluding: Set<String> = [], budget: Int = 1_000, first: [String] = [])
     -> String
   {
     var lines: [String] = []
     var used = 0
     var omitted = 0
-    let ranked = first.filter { paths.contains($0) } + paths.filter { !first.contains($0) }
-    for path in ranked where !excluding.contains(path) {
+    let ordered = first.filter { paths.contains($0) } + paths.filter { !first.contains($0) }
+    for path in ordered where !excluding.contains(path) {
       let names = symbols[path] ?? []
       let line = names.isEmpty ? path : "\(path): \(names.prefix(30).joined(separator: ", "))"
       let cost = Self.estimatedTokens(line)
@@ -103,7 +128,10 @@ package struct RepoContext: Sendable {
   }
 
   /// Whether `path` looks like a test file (never the target of an edit unless named).
-  package func isTestFile(_ path: String) -> Bool {
+  package func isTestFile(_ path: String) -> Bool { Self.looksLikeTest(path) }
+
+  /// Whether `path` looks like a test file, by its name and folder.
+  package static func looksLikeTest(_ path: String) -> Bool {
     let name = (path as NSString).lastPathComponent.lowercased()
     return name.hasPrefix("test_") || name.contains("_test.") || name.contains(".test.")
       || name.contains(".spec.")
@@ -114,10 +142,19 @@ package struct RepoContext: Sendable {
   /// and task point at. When the task is to make failing tests pass (`fixingTests`) and only tests
   /// are in scope, the scope is the code those tests import instead: the tests are the judge, not
   /// the target.
-  package func editScope(named: [String], goal: String, task: String, fixingTests: Bool)
-    -> [String]
-  {
+  /// Without named files, the files of the strong places (at least half the best score) come
+  /// before the word match of goal and task.
+  package func editScope(
+    named: [String], goal: String, task: String, fixingTests: Bool, places: [Place] = []
+  ) -> [String] {
     var scope = named.filter { files[$0] != nil }
+    if scope.isEmpty, let best = places.first?.score {
+      for place in places where place.score * 2 >= best && !scope.contains(place.path) {
+        scope.append(place.path)
+      }
+      let sources = scope.filter { !isTestFile($0) }
+      scope = sources.isEmpty ? scope : sources
+    }
     if scope.isEmpty {
       let relevant = relevantFiles(for: goal + " " + task)
       let sources = relevant.filter { !isTestFile($0) }

@@ -61,13 +61,13 @@ import Testing
     #expect(omitted == ["b.py", "missing.py"])
   }
 
-  @Test func loadingReadsTheCommittedTreeNotTheWorkingTree() throws {
+  @Test func loadingReadsTheCommittedTreeNotTheWorkingTree() async throws {
     let repo = try TemporaryRepository()
     try repo.write("src/app.py", "def run():\n    pass\n")
     try repo.write("logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0, 0])
     _ = try repo.commitAll("init")
     try repo.write("src/app.py", "def edited_but_not_committed():\n    pass\n")
-    let context = try RepoContext.load(from: try Repository(at: repo.path))
+    let context = try await RepoContext.load(from: try Repository(at: repo.path))
     #expect(context.paths == ["logo.png", "src/app.py"])
     #expect(context.files.keys.sorted() == ["src/app.py"])  // binary left out
     #expect(context.symbols["src/app.py"] == ["run"])

@@ -1,0 +1,83 @@
+/// Whether a sub-task is about one function, so a free tier can be shown just that function
+/// (``FunctionFormat``) instead of whole files or slices.
+///
+/// It is, when the plan says the sub-task is a fix or localization is decisive, and the best place
+/// in the sub-task's non-test files is a function whose text fits ``maxTokens``, whatever share
+/// of its file that is. Which function comes from the index and the localizer, not from words of
+/// the task.
+package enum FunctionFocus {
+  /// Samples beyond `--reflections` on the first tier of the ladder: a focused call to the 0.5B
+  /// costs a few hundred tokens and it gets a named ten-line fix right often enough to try more.
+  package static let extraSamples = 2
+  /// Largest function shown on its own, in estimated tokens; larger ones are sliced.
+  package static let maxTokens = 1_500
+
+  /// Whether focus may be used at all: an editing sub-task whose agent leaves the format to us
+  /// (`auto`). Free tiers only; the caller checks the tier.
+  package static func allowed(kind: AgentDefinition.Kind, agent: AgentDefinition) -> Bool {
+    kind != .analysis && ["auto", nil].contains(agent.editFormat)
+  }
+
+  /// The focused format, or `nil` when the sub-task is not about exactly one function.
+  /// - Parameters:
+  ///   - places: The localizer's places for the sub-task, best first.
+  ///   - isFix: Whether the plan's intent says the sub-task is a fix.
+  ///   - scope: The files the sub-task may change.
+  ///   - files: Their current contents (nil = deleted).
+  ///   - isTest: Whether a path is a test file (tests are the judge, not the target).
+  package static func choose(
+    places: [Place], isFix: Bool, scope: [String], files: [String: String?],
+    isTest: (String) -> Bool
+  ) -> FunctionFormat? {
+    let candidates = places.filter {
+      scope.contains($0.path) && !isTest($0.path) && !$0.symbol.isEmpty
+    }
+    guard let top = candidates.first, isFix || Localizer.isDecisive(candidates),
+      let content = files[top.path] ?? nil
+    else { return nil }
+    return focus(top.symbol, near: top.startLine, path: top.path, content: content)
+  }
+
+  /// The focus a failing test points at, for a fix that names no function ("make the tests
+  /// pass"): the one function of the sub-task's files that the failing assertions call.
+  /// - Parameters:
+  ///   - failure: The baseline's failing assertions (``CandidateVerifying/baselineFailure``).
+  ///   - scope, files, isTest: As for ``choose(places:isFix:scope:files:isTest:)``.
+  package static func choose(
+    failure: String, scope: [String], files: [String: String?], isTest: (String) -> Bool
+  ) -> FunctionFormat? {
+    let names = Set(
+      failure.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter {
+        $0.count >= 3 && !($0.first?.isNumber ?? true)
+      })
+    var found: [FunctionFormat] = []
+    for path in scope where !isTest(path) {
+      guard let content = files[path] ?? nil else { continue }
+      for name in names.sorted() {
+        guard let extent = SymbolExtent.find(name, in: content, path: path),
+          fitsAlone(extent, in: content)
+        else { continue }
+        found.append(FunctionFormat(path: path, extent: extent, content: content))
+      }
+    }
+    return found.count == 1 ? found[0] : nil
+  }
+
+  /// The function `name` of `content` nearest line `line` (1-based), if it fits alone.
+  static func focus(_ name: String, near line: Int, path: String, content: String)
+    -> FunctionFormat?
+  {
+    let extents = SymbolExtent.all(name, in: content, path: path)
+    guard
+      let extent = extents.min(by: {
+        abs($0.lines.lowerBound + 1 - line) < abs($1.lines.lowerBound + 1 - line)
+      }), fitsAlone(extent, in: content)
+    else { return nil }
+    return FunctionFormat(path: path, extent: extent, content: content)
+  }
+
+  /// Whether the function at `extent` is small enough (``maxTokens``) to be shown alone.
+  package static func fitsAlone(_ extent: SymbolExtent, in content: String) -> Bool {
+    RepoContext.estimatedTokens(extent.source(in: content)) <= maxTokens
+  }
+}
