@@ -19,7 +19,17 @@ def main() -> int:
     parser.add_argument("--ctx", type=int, default=8192, help="total context, shared by slots")
     parser.add_argument("--slots", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--spec-mode", choices=["none", "ngram", "draft"], default="none",
+        help="speculative decoding: n-gram lookup in the prompt, or a draft model")
+    parser.add_argument("--draft-model", help="GGUF of the draft model (with --spec-mode draft)")
+    parser.add_argument("--spec-n-max", type=int, help="most tokens drafted per step")
+    parser.add_argument("--spec-n-min", type=int, help="fewest drafted tokens worth checking")
+    parser.add_argument("--spec-p-min", type=float, help="draft model: least token probability")
+    parser.add_argument("--ngram-size", type=int, help="n-gram lookup: tokens matched to draft")
     args = parser.parse_args()
+    if args.spec_mode == "draft" and not args.draft_model:
+        parser.error("--spec-mode draft needs --draft-model")
 
     import xllamacpp as xlc
 
@@ -36,6 +46,7 @@ def main() -> int:
     params.endpoint_slots = True
     params.endpoint_metrics = True
     params.warmup = False
+    configure_speculation(xlc, params, args)
 
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
@@ -45,6 +56,31 @@ def main() -> int:
     stop.wait()
     del server
     return 0
+
+
+def configure_speculation(xlc, params, args) -> None:
+    """Sets CommonParams.speculative from the --spec-* flags (xllamacpp's field names)."""
+    kinds = xlc.common_speculative_type
+    spec = params.speculative
+    if args.spec_mode == "ngram":
+        # Prompt lookup: drafts the tokens that followed the last n-gram where it occurred in
+        # the context. Edit replies copy their input, so most drafts are accepted.
+        spec.types = [kinds.COMMON_SPECULATIVE_TYPE_NGRAM_SIMPLE]
+        if args.spec_n_max is not None:
+            spec.ngram_simple.size_m = args.spec_n_max
+        if args.ngram_size is not None:
+            spec.ngram_simple.size_n = args.ngram_size
+    elif args.spec_mode == "draft":
+        spec.types = [kinds.COMMON_SPECULATIVE_TYPE_DRAFT_SIMPLE]
+        spec.draft.mparams.path = args.draft_model
+        spec.draft.cpuparams.n_threads = args.threads
+        spec.draft.cpuparams_batch.n_threads = args.threads
+        if args.spec_n_max is not None:
+            spec.draft.n_max = args.spec_n_max
+        if args.spec_n_min is not None:
+            spec.draft.n_min = args.spec_n_min
+        if args.spec_p_min is not None:
+            spec.draft.p_min = args.spec_p_min
 
 
 if __name__ == "__main__":

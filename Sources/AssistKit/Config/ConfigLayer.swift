@@ -166,7 +166,10 @@ struct ConfigLayer: Sendable {
       tier.local = .init(
         modelFile: try l.requiredString("model_file"), port: port,
         context: try l.int("context") ?? 8192, threads: try l.int("threads") ?? 2,
-        sha256: try l.string("sha256")?.lowercased())
+        sha256: try l.string("sha256")?.lowercased(),
+        speculative: try l.value("speculative").flatMap {
+          try speculation($0, file: file, tier: name)
+        })
       try l.finish()
     }
     try r.finish()

@@ -42,16 +42,20 @@ package struct Tier: Sendable, Equatable, Codable {
     package var threads: Int
     /// The model file's expected sha256, when known (the bundled models' are).
     package var sha256: String?
+    /// Speculative decoding, when on.
+    package var speculative: Speculation?
 
     /// Creates a local server description.
     package init(
-      modelFile: String, port: Int, context: Int = 8192, threads: Int = 2, sha256: String? = nil
+      modelFile: String, port: Int, context: Int = 8192, threads: Int = 2, sha256: String? = nil,
+      speculative: Speculation? = nil
     ) {
       self.modelFile = modelFile
       self.port = port
       self.context = context
       self.threads = threads
       self.sha256 = sha256
+      self.speculative = speculative
     }
   }
 

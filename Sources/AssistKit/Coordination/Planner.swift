@@ -38,9 +38,12 @@ package struct Planner: Sendable {
     let files = Set(context.paths)
     for round in 0..<2 {
       try Task.checkCancellation()
-      let request = ChatRequest(
+      var request = ChatRequest(
         messages: messages, maxTokens: agent.maxTokens, temperature: agent.temperature,
         responseFormat: .jsonSchema(name: "plan", schema: PlanParser.schema))
+      // A second round repeats the first one's prompt: the bundled servers reuse it.
+      request.keepsPromptCache = tier.local != nil
+      let promptTokens = messages.reduce(0) { $0 + RepoContext.estimatedTokens($1.content) }
       let start = await recorder.now()
       var attempt = Attempt(
         tier: tier.name, model: tier.model, round: round, format: "json", stage: "error", detail: ""
@@ -48,7 +51,9 @@ package struct Planner: Sendable {
       let reply: String
       do {
         let response = try await client.complete(
-          request, endpoints: EndpointSpec.endpoints(of: tier))
+          request, endpoints: EndpointSpec.endpoints(of: tier),
+          limits: .forCall(
+            tier: tier, maxTokens: agent.maxTokens, promptTokens: promptTokens, format: "plan"))
         let usage = response.usage
         attempt.inputTokens = usage.inputTokens
         attempt.outputTokens = usage.outputTokens

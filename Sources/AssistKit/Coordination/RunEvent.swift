@@ -8,6 +8,8 @@ package enum RunEvent: Sendable {
   case notice(String)
   /// An attempt started.
   case attemptStarted(subtask: String, tier: String, round: Int, format: String?)
+  /// A call waits for a busy local server: every slot is processing another request.
+  case waitingForSlot(subtask: String, tier: String, slots: String)
   /// Tokens are streaming.
   case progress(subtask: String, tier: String, tokens: Int, tokensPerSecond: Double?)
   /// An attempt ended with a one-line outcome.

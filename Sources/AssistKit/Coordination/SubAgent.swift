@@ -225,6 +225,11 @@ package struct SubAgent: Sendable {
       // Focused rounds are fresh samples; a hotter one finds what a cold one keeps missing.
       let call = try await call(
         tier, messages: messages, inputs: inputs, round: round, format: formatName,
+        bounds: ReplyBounds(
+          format: format,
+          sliceBytes: (format as? FunctionFormat)?.source.utf8.count
+            ?? scope.reduce(0) { $0 + ((current[$1] ?? nil)?.utf8.count ?? 0) },
+          defaultPath: scope.count == 1 ? scope[0] : nil),
         temperature: retryRound.temperature(
           base: round == 0 ? inputs.agent.temperature : focus == nil ? 0.4 : 0.8),
         seed: retryRound.seed, parentSpan: parentSpan)
@@ -423,11 +428,14 @@ package struct SubAgent: Sendable {
   /// One model call, billed and recorded; a provider failure becomes an attempt with no reply.
   private func call(
     _ tier: Tier, messages: [ChatMessage], inputs: Inputs, round: Int, format: String?,
-    temperature: Double, seed: Int? = nil, parentSpan: Int?
+    bounds: ReplyBounds, temperature: Double, seed: Int? = nil, parentSpan: Int?
   ) async throws -> (reply: String?, attempt: Attempt) {
     var request = ChatRequest(
       messages: messages, maxTokens: inputs.agent.maxTokens, temperature: temperature)
     request.seed = seed
+    // The bundled llama.cpp servers keep each slot's prompt: a reflection, which repeats the
+    // round's prompt and adds the answer and the feedback, pays only for the new tokens.
+    request.keepsPromptCache = tier.local != nil
     let promptTokens = messages.reduce(0) { $0 + RepoContext.estimatedTokens($1.content) }
     var attempt = Attempt(
       tier: tier.name, model: tier.model, round: round, format: format, stage: "error", detail: "")
@@ -443,9 +451,16 @@ package struct SubAgent: Sendable {
     let start = await recorder.now()
     let subtaskID = inputs.subtask.id
     let events = self.events
+    let slotWatch = SlotWatch.start(tier: tier, subtask: subtaskID, client: client, events: events)
+    defer { slotWatch?.cancel() }
     do {
-      let response = try await client.complete(request, endpoints: EndpointSpec.endpoints(of: tier))
-      { progress in
+      let response = try await client.complete(
+        request, endpoints: EndpointSpec.endpoints(of: tier),
+        limits: bounds.limits(
+          tier: tier, maxTokens: inputs.agent.maxTokens, promptTokens: promptTokens),
+        check: bounds.check
+      ) { progress in
+        slotWatch?.cancel()
         if progress.tokens % 16 == 0 {
           events(
             .progress(
@@ -482,9 +497,24 @@ package struct SubAgent: Sendable {
       }
       return (response.text, attempt)
     } catch let error as ProviderError {
-      if let ticket { await billing?.settle(ticket, usage: nil) }
+      // A reply cut off on our side was generated: bill the prompt and what arrived.
+      let spent = CutOffUsage.estimate(error, promptTokens: promptTokens)
+      if let ticket { await billing?.settle(ticket, usage: spent) }
       attempt.detail = "\(tier.name) failed: \(error)"
       attempt.requestSent = error.requestSent
+      if let spent {
+        attempt.inputTokens = spent.inputTokens
+        attempt.outputTokens = spent.outputTokens
+        attempt.cost = tier.cost(input: spent.inputTokens, output: spent.outputTokens)
+        let (end, cost, reason) = (await recorder.now(), attempt.cost, "\(error)")
+        attempt.spanID = await recorder.add { id in
+          Span(
+            id: id, parent: parentSpan, name: round == 0 ? .call : .reflection,
+            subtask: subtaskID, tier: tier.name, track: tier.name, start: start, end: end,
+            inputTokens: spent.inputTokens, outputTokens: spent.outputTokens, cost: cost,
+            classification: .coordination, attributes: ["cut_off": reason])
+        }
+      }
       return (nil, attempt)
     }
   }

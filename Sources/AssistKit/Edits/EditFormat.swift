@@ -15,9 +15,21 @@ package protocol EditFormat: Sendable {
   /// - Throws: ``EditParseError`` when the reply is malformed in a way that cannot be read
   ///   unambiguously.
   func parse(reply: String, defaultPath: String?) throws -> [FileEdit]
+
+  /// Why a reply that is still streaming is already unusable in this format, or `nil` while it
+  /// may still turn out well. Called at each line end with the reply so far; it must be cheap and
+  /// must never refuse what ``parse(reply:defaultPath:)`` would accept.
+  /// - Parameters:
+  ///   - partial: The reply so far.
+  ///   - defaultPath: As for ``parse(reply:defaultPath:)``.
+  /// - Returns: The problem, one line, for the model's feedback.
+  func earlyProblem(partial: String, defaultPath: String?) -> String?
 }
 
 extension EditFormat {
+  /// Formats without an early check wait for the whole reply.
+  package func earlyProblem(partial: String, defaultPath: String?) -> String? { nil }
+
   /// Turns a model reply into edits; every edit must name its file.
   ///
   /// - Parameter reply: The model's whole reply.

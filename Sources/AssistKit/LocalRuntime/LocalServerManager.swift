@@ -50,6 +50,9 @@ package struct LocalServerManager: Sendable {
     }
     let model = modelPath(for: server)
     _ = try GGUFHeader.read(path: model)  // a missing or truncated file fails here, clearly
+    if let draft = server.speculative?.draftModelFile {
+      _ = try GGUFHeader.read(path: modelPath(for: .init(modelFile: draft, port: 0)))
+    }
     if ProcessControl.isListening(port: server.port) {
       throw LocalRuntimeError.portInUse(port: server.port, tier: tier.name)
     }
@@ -59,15 +62,21 @@ package struct LocalServerManager: Sendable {
     try FileSystem.makeDirectory(paths.serversDirectory)
     let log = paths.serversDirectory + "/\(tier.name).log"
     let script = paths.installDirectory + "/share/llama_server.py"
+    let speculation = server.speculative.map { speculative in
+      speculative.launcherArguments(
+        draftPath: speculative.draftModelFile.map { modelPath(for: .init(modelFile: $0, port: 0)) })
+    }
+    let flags: [String] = [
+      "--model", model, "--alias", tier.model, "--port", String(server.port),
+      "--ctx", String(server.context), "--slots", String(tier.slots),
+      "--threads", String(server.threads),
+    ]
     // setsid detaches the server from this process group so it outlives `assist local start`.
     let launch = try await Subprocess.run(
       .path("/bin/sh"),
-      arguments: [
-        "-c", "setsid \"$0\" \"$@\" >\"$LOG\" 2>&1 </dev/null & echo $!", python, script,
-        "--model", model, "--alias", tier.model, "--port", String(server.port),
-        "--ctx", String(server.context), "--slots", String(tier.slots),
-        "--threads", String(server.threads),
-      ],
+      arguments: Arguments(
+        ["-c", "setsid \"$0\" \"$@\" >\"$LOG\" 2>&1 </dev/null & echo $!", python, script]
+          + flags + (speculation ?? [])),
       environment: .inherit.updating(["LOG": log]),
       output: .string(limit: 64))
     let printed = launch.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -26,6 +26,13 @@ package struct ChatRequest: Sendable, Equatable {
   package var cacheSystemPrompt: Bool
   /// Stream the reply token by token (the default) rather than in one body.
   package var stream: Bool
+  /// Ask a llama.cpp server to keep this prompt in its slot's cache and reuse the common prefix
+  /// (`cache_prompt`); set only for tiers assist runs on llama.cpp (real OpenAI rejects unknown
+  /// fields).
+  package var keepsPromptCache = false
+  /// The llama.cpp slot to use (`id_slot`), so that one sub-task's rounds meet their own cache;
+  /// `nil` lets the server pick the idle slot with the most similar prompt.
+  package var slot: Int?
   /// The sampling seed, for providers whose API takes one (OpenAI chat and llama.cpp do;
   /// Anthropic Messages has none and ignores it).
   package var seed: Int?

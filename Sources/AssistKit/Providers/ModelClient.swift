@@ -9,6 +9,9 @@ package import HTTP
 package struct ModelClient: Sendable {
   /// Called after each streamed piece of text.
   package typealias Progress = @Sendable (CallProgress) -> Void
+  /// Looks at a streamed reply so far: a reason cuts the stream off (the reply is already
+  /// unusable), `nil` lets it go on.
+  package typealias ReplyCheck = @Sendable (String) -> String?
 
   /// The network.
   package var transport: any HTTPTransport
@@ -69,13 +72,18 @@ package struct ModelClient: Sendable {
   /// - Parameters:
   ///   - request: The call.
   ///   - endpoints: Where to send it, in failover order.
+  ///   - limits: The wall-clock limit over all attempts and the reply cap; derived from the
+  ///     request's `max_tokens` when `nil` (``CallLimits/defaults(for:)``): no call is unbounded.
+  ///   - check: Looks at the streamed reply as it grows; a reason cuts it off.
   ///   - progress: Called after each streamed piece of text.
   /// - Returns: The reply with usage, timings, the endpoint that answered and the attempt count.
-  /// - Throws: ``ProviderError`` (the last endpoint's failure, or `coolingDown` when every endpoint
-  ///   is benched), or `CancellationError`.
+  /// - Throws: ``ProviderError`` (the last endpoint's failure, `cutOff` past a limit or a check,
+  ///   or `coolingDown` when every endpoint is benched), or `CancellationError`.
   package func complete(
-    _ request: ChatRequest, endpoints: [EndpointSpec], progress: Progress? = nil
+    _ request: ChatRequest, endpoints: [EndpointSpec], limits: CallLimits? = nil,
+    check: ReplyCheck? = nil, progress: Progress? = nil
   ) async throws -> ChatResponse {
+    let limits = limits ?? .defaults(for: request)
     let start = timeline.now()
     guard !endpoints.isEmpty else { throw ProviderError.invalidRequest(message: "no endpoints") }
     var attempts = 0
@@ -89,10 +97,20 @@ package struct ModelClient: Sendable {
       let secrets = endpoint.apiKeyEnvironment.flatMap { variables[$0] }.map { [$0] } ?? []
       for attempt in 1...retry.maxAttempts {
         try Task.checkCancellation()
+        let remaining = limits.wallClock - (timeline.now() - start)
+        guard remaining > .zero else {
+          throw ProviderError.cutOff(
+            partialText: "",
+            reason:
+              "no reply within the call's \(limits.wallClock.secondsDouble)s limit\(limits.suffix); last problem: \(lastError.map(String.init(describing:)) ?? "none")"
+          )
+        }
         attempts += 1
         do {
           let sentAt = timeline.now()
-          var response = try await send(request, to: endpoint, progress: progress)
+          var response = try await send(
+            request, to: endpoint, limits: limits, remaining: remaining, check: check,
+            progress: progress)
           await health.recordSuccess(endpoint)
           let end = timeline.now()
           response.timings.queueWait = sentAt - start

@@ -5,7 +5,8 @@ package import HTTP
 ///
 /// Streams with `stream_options.include_usage` so that the last chunk carries the token counts;
 /// sends `response_format` for JSON mode; reads cached prompt tokens from
-/// `usage.prompt_tokens_details.cached_tokens`.
+/// `usage.prompt_tokens_details.cached_tokens`, or from llama.cpp's `timings` (`prompt_n` tokens
+/// processed, `cache_n` reused from the slot's cache), which win when present.
 package struct OpenAIChat: ModelProvider {
   /// Creates the codec.
   package init() {}
@@ -23,6 +24,10 @@ package struct OpenAIChat: ModelProvider {
     if let temperature = request.temperature { body["temperature"] = temperature }
     if let seed = request.seed { body["seed"] = seed }
     if !request.stop.isEmpty { body["stop"] = request.stop }
+    if request.keepsPromptCache {
+      body["cache_prompt"] = true
+      if let slot = request.slot { body["id_slot"] = slot }
+    }
     switch request.responseFormat {
     case .text: break
     case .jsonObject: body["response_format"] = ["type": "json_object"]
@@ -53,7 +58,8 @@ package struct OpenAIChat: ModelProvider {
     return DecodedReply(
       text: choice.message?.content ?? choice.message?.refusal ?? "",
       finishReason: choice.finishReason.map(Self.finishReason), model: completion.model,
-      usage: completion.usage?.usage ?? .zero)
+      usage: completion.timings.map { $0.applied(to: completion.usage?.usage ?? .zero) }
+        ?? completion.usage?.usage ?? .zero)
   }
 
   package func error(status: Int, headers: [(name: String, value: String)], body: [UInt8])
@@ -77,6 +83,7 @@ package struct OpenAIChat: ModelProvider {
   struct StreamDecoder: ReplyStreamDecoder {
     private(set) var reply = DecodedReply()
     private(set) var isComplete = false
+    private var timings: WireTimings?
 
     mutating func decode(_ event: ServerSentEvent) throws(ProviderError) -> String {
       if event.data == "[DONE]" {
@@ -86,7 +93,9 @@ package struct OpenAIChat: ModelProvider {
       let chunk = try WireJSON.decode(Chunk.self, from: Array(event.data.utf8))
       if let error = chunk.error { throw .server(status: 0, retryAfter: nil, message: error) }
       if let model = chunk.model { reply.model = model }
+      timings = chunk.timings ?? timings
       if let usage = chunk.usage { reply.usage = usage.usage }
+      if let timings { reply.usage = timings.applied(to: reply.usage) }
       // With `n` > 1 the choices interleave; assist asks for one and reads index 0.
       guard let choice = chunk.choices?.first(where: { ($0.index ?? 0) == 0 }) else { return "" }
       if let reason = choice.finishReason { reply.finishReason = OpenAIChat.finishReason(reason) }
@@ -113,6 +122,21 @@ extension OpenAIChat {
     }
   }
 
+  /// llama.cpp's `timings`: prompt tokens processed and reused from the slot's cache.
+  struct WireTimings: Decodable {
+    var promptN: Int?
+    var cacheN: Int?
+
+    /// `usage` with its prompt split as the server measured it.
+    func applied(to usage: Usage) -> Usage {
+      guard let promptN else { return usage }
+      var usage = usage
+      usage.inputTokens = promptN
+      usage.cacheReadTokens = cacheN ?? 0
+      return usage
+    }
+  }
+
   /// An error object inside a 200 body or stream chunk.
   struct WireError: Decodable {
     var message: String?
@@ -132,11 +156,12 @@ extension OpenAIChat {
     var model: String?
     var choices: [Choice]?
     var usage: WireUsage?
+    var timings: WireTimings?
     var wireError: WireError?
     var error: String? { wireError.map { $0.message ?? "error in stream" } }
 
     enum CodingKeys: String, CodingKey {
-      case model, choices, usage
+      case model, choices, usage, timings
       case wireError = "error"
     }
   }
@@ -155,11 +180,12 @@ extension OpenAIChat {
     var model: String?
     var choices: [Choice]?
     var usage: WireUsage?
+    var timings: WireTimings?
     var wireError: WireError?
     var error: String? { wireError.map { $0.message ?? "error in reply" } }
 
     enum CodingKeys: String, CodingKey {
-      case model, choices, usage
+      case model, choices, usage, timings
       case wireError = "error"
     }
   }

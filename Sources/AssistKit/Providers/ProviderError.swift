@@ -19,6 +19,9 @@ package enum ProviderError: Error, Sendable, Equatable, CustomStringConvertible 
   case malformedReply(message: String)
   /// The stream broke or stalled after the reply began; `partialText` is what had arrived.
   case streamInterrupted(partialText: String, message: String)
+  /// assist stopped the reply itself: it passed the call's wall-clock limit or reply cap
+  /// (``CallLimits``), or was already malformed for its format; `partialText` is what had arrived.
+  case cutOff(partialText: String, reason: String)
   /// Every endpoint is cooling down after repeated failures; the first is free in `remaining`.
   case coolingDown(remaining: Duration)
   /// The request cannot be sent as described (bad URL or schema, no endpoints).
@@ -62,6 +65,8 @@ package enum ProviderError: Error, Sendable, Equatable, CustomStringConvertible 
     case .malformedReply(let message): "malformed reply: \(message)"
     case .streamInterrupted(let partialText, let message):
       "stream interrupted after \(partialText.count) characters: \(message)"
+    case .cutOff(let partialText, let reason):
+      "reply cut off after \(partialText.count) characters: \(reason)"
     case .coolingDown(let remaining):
       "every endpoint is cooling down after repeated failures (\(remaining.secondsDouble)s left)"
     case .invalidRequest(let message): "invalid request: \(message)"
@@ -93,6 +98,8 @@ package enum ProviderError: Error, Sendable, Equatable, CustomStringConvertible 
     case .malformedReply(let message): return .malformedReply(message: clean(message))
     case .streamInterrupted(let partialText, let message):
       return .streamInterrupted(partialText: clean(partialText), message: clean(message))
+    case .cutOff(let partialText, let reason):
+      return .cutOff(partialText: clean(partialText), reason: clean(reason))
     case .coolingDown: return self
     case .invalidRequest(let message): return .invalidRequest(message: clean(message))
     }

@@ -10,7 +10,7 @@ struct ModelsCommand: AsyncParsableCommand {
     discussion: """
       Quantization is read from the running server or the GGUF header, never from a model's \
       name. --probe sends each healthy tier a short request and measures time to first token and \
-      tokens per second (cloud tiers are probed only when their key is set; a probe costs a few \
+      tokens per second; a bundled server busy with other requests is shown as busy, not probed (cloud tiers are probed only when their key is set; a probe costs a few \
       tokens).
       """)
 
@@ -28,9 +28,13 @@ struct ModelsCommand: AsyncParsableCommand {
       for i in reports.indices where reports[i].health == "healthy" {
         guard let tier = config.tier(named: reports[i].tier) else { continue }
         if !json { Output.progress("probing \(tier.name)…") }
-        let result = try await TierProbe.run(tier: tier, environment: environment)
-        reports[i].tokensPerSecond = result.tokensPerSecond
-        reports[i].timeToFirstToken = result.timeToFirstToken
+        switch await TierProbe.check(tier: tier, environment: environment) {
+        case .measured(let result):
+          reports[i].tokensPerSecond = result.tokensPerSecond
+          reports[i].timeToFirstToken = result.timeToFirstToken
+        case .busy(let why): reports[i].health = "busy (\(why))"
+        case .failed(let why): reports[i].health = "probe failed: \(why)"
+        }
       }
     }
     if json { return try Output.json(reports) }

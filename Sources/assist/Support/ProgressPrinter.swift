@@ -32,6 +32,8 @@ final class ProgressPrinter: Sendable {
     case .attemptStarted(let subtask, let tier, let round, let format):
       let what = round == 0 ? "asking" : "reflection \(round):"
       line("\(subtask) \(what) \(tier)\(format.map { " (\($0))" } ?? "")…")
+    case .waitingForSlot(let subtask, let tier, let slots):
+      line("\(subtask) waits for \(tier): \(slots) with other work")
     case .progress(let subtask, let tier, let tokens, let rate):
       guard live else { return }
       let text =

@@ -43,7 +43,9 @@ import Testing
     let clock = ContinuousClock()
     let start = clock.now
     let failures = await checks.run(changed: changed, support: [])
-    #expect(clock.now - start < .seconds(20))
+    // Not a speed bound: it only tells "returned" from "waited for the 100-second sleep", with
+    // room for a loaded 2-core machine running the whole suite at once (21–24 s seen there).
+    #expect(clock.now - start < .seconds(90))
     #expect(failures.count == 1)
     #expect(failures.first?.detail.contains(expected) == true, "\(failures)")
     let text = try String(contentsOfFile: pidFile, encoding: .utf8)
