@@ -45,7 +45,7 @@ let package = Package(
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),
       ],
-      exclude: ["README.md", "Context/README.md"],
+      exclude: ["README.md", "Context/README.md", "Migration/README.md"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "assist",

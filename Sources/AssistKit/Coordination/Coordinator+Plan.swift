@@ -20,11 +20,27 @@ package struct PlanPreview: Sendable, Encodable {
     package var promptTokens: Int
   }
 
+  /// One way to run the task, estimated: the split plan or the single agent.
+  package struct Topology: Sendable, Encodable {
+    /// `split` or `single-agent`.
+    package var name: String
+    /// Sub-tasks in it.
+    package var subtasks: Int
+    /// Sub-tasks a model runs (the rest are done by tool).
+    package var modelSubtasks: Int
+    /// Estimated first-call cost, dollars (planning included for the split).
+    package var cost: Double
+    /// Reply tokens on the longest dependency chain: sub-tasks side by side overlap, so this is
+    /// what the wall time follows.
+    package var criticalPathTokens: Int
+  }
   /// The places localization chose for the task, best first.
   package var places: [Place]
 
   /// The plan.
   package var plan: Plan
+  /// Both topologies, estimated side by side (empty for `--single-agent`).
+  package var topologies: [Topology]
   /// Per sub-task routing and cost.
   package var items: [Item]
   /// The planner call's cost.
@@ -41,21 +57,14 @@ extension Coordinator {
     let setup = try await RunSetup.make(
       environment: environment, repositoryPath: repositoryPath, options: options)
     let recorder = SpanRecorder(clock: ContinuousClock())
-    var attempts: [Attempt] = []
-    let plan: Plan
-    if options.singleAgent {
-      plan = Planner.singleSubtask(task: options.task, context: setup.context, origin: .singleAgent)
-    } else {
-      let planner = Planner(
-        client: setup.client(environment), prompts: setup.prompts, recorder: recorder)
-      (plan, attempts) = try await planner.plan(
-        task: options.task, agent: try setup.agents.agent(for: .planner),
-        tier: await setup.plannerTier(), context: setup.context,
-        places: setup.context.places(task: options.task), parentSpan: nil)
-    }
-    var notices = setup.notices
+    let planned = try await RunPlan.make(
+      options, setup: setup, client: setup.client(environment), recorder: recorder,
+      checkpoint: nil, parentSpan: nil)
+    let (plan, attempts) = (planned.plan, planned.plannerAttempts)
+    let toolDone = Set(planned.toolChanges.keys)
+    var notices = setup.notices + planned.notices
     var items: [PlanPreview.Item] = []
-    for subtask in plan.subtasks {
+    for subtask in plan.subtasks where !toolDone.contains(subtask.id) {
       let agent = try setup.agents.agent(for: subtask.kind)
       let (decision, request) = try await setup.route(
         subtask, agent: agent, task: options.task, record: false)
@@ -68,16 +77,52 @@ extension Coordinator {
           promptTokens: request.promptTokens))
       if let notice = decision.notice, !notices.contains(notice) { notices.append(notice) }
     }
-    if plan.origin == .fallback {
-      notices.append(
-        "the planner's answers were unusable (\(plan.rejections.joined(separator: "; ")))")
+    var topologies: [PlanPreview.Topology] = []
+    if !options.singleAgent {
+      let single = Planner.singleSubtask(
+        task: options.task, context: setup.context, origin: .singleAgent)
+      let agent = try setup.agents.agent(for: single.subtasks[0].kind)
+      let (decision, request) = try await setup.route(
+        single.subtasks[0], agent: agent, task: options.task, record: false)
+      let tier = decision.tier.flatMap { name in setup.tiers.first { $0.name == name } }
+      topologies = [
+        Self.topology(
+          "split", plan: plan, items: items, toolDone: toolDone, context: setup.context,
+          planning: attempts.reduce(0) { $0 + $1.cost }),
+        PlanPreview.Topology(
+          name: "single-agent", subtasks: 1, modelSubtasks: 1,
+          cost: tier?.cost(input: request.promptTokens, output: request.maxTokens / 2) ?? 0,
+          criticalPathTokens: Self.replyTokens(single.subtasks[0], context: setup.context)),
+      ]
     }
     return PlanPreview(
       places: setup.context.places(
         task: options.task, symbols: plan.subtasks.flatMap { $0.intent?.symbols ?? [] }),
-      plan: plan, items: items, planningCost: attempts.reduce(0) { $0 + $1.cost },
+      plan: plan, topologies: topologies, items: items,
+      planningCost: attempts.reduce(0) { $0 + $1.cost },
       verification: setup.verifier == nil
         ? "none" : (setup.notices.first { $0.hasPrefix("verifying") } ?? ""),
       notices: notices)
+  }
+
+  /// The split plan's estimate: model sub-tasks, cost, and reply tokens on its longest chain.
+  private static func topology(
+    _ name: String, plan: Plan, items: [PlanPreview.Item], toolDone: Set<String>,
+    context: RepoContext, planning: Double
+  ) -> PlanPreview.Topology {
+    var path: [String: Int] = [:]
+    for subtask in plan.topologicalOrder {
+      let own = toolDone.contains(subtask.id) ? 0 : replyTokens(subtask, context: context)
+      path[subtask.id] = own + (subtask.dependsOn.compactMap { path[$0] }.max() ?? 0)
+    }
+    return PlanPreview.Topology(
+      name: name, subtasks: plan.subtasks.count, modelSubtasks: items.count,
+      cost: items.reduce(planning) { $0 + $1.estimate },
+      criticalPathTokens: path.values.max() ?? 0)
+  }
+
+  /// Tokens of a whole-file reply for `subtask`: its files as they stand.
+  private static func replyTokens(_ subtask: Subtask, context: RepoContext) -> Int {
+    subtask.files.reduce(0) { $0 + RepoContext.estimatedTokens(context.files[$1] ?? "") }
   }
 }

@@ -68,35 +68,29 @@ package actor Coordinator {
     // One client per run, on the run's health: routing skips the tiers its failures bench.
     let client = setup.client(environment)
 
-    // Plan.
+    // Plan: by tool when the task's intent is plain and its sites are known, else the planner.
     let planSpan = await recorder.begin(.plan, parent: runSpan)
-    var plannerAttempts: [Attempt] = []
-    let plan: Plan
-    if let checkpoint = resuming?.1 {
-      (plan, plannerAttempts) = (checkpoint.plan, checkpoint.plannerAttempts)
-    } else if options.singleAgent {
-      plan = Planner.singleSubtask(task: options.task, context: setup.context, origin: .singleAgent)
-    } else {
-      let planner = Planner(client: client, prompts: setup.prompts, recorder: recorder)
-      let tier = await setup.plannerTier()
-      (plan, plannerAttempts) = try await planner.plan(
-        task: options.task, agent: try setup.agents.agent(for: .planner), tier: tier,
-        context: setup.context, places: setup.context.places(task: options.task),
-        parentSpan: planSpan)
-      if plan.origin == .fallback {
-        notices.append(
-          "the planner's answers were unusable (\(plan.rejections.joined(separator: "; "))); running the task as one sub-task"
-        )
-      }
+    let planned = try await RunPlan.make(
+      options, setup: setup, client: client, recorder: recorder, checkpoint: resuming?.1,
+      parentSpan: planSpan)
+    let (plannerAttempts, toolChanges) = (planned.plannerAttempts, planned.toolChanges)
+    for notice in planned.notices {
+      notices.append(notice)
+      events(.notice(notice))
     }
-    await recorder.end(planSpan) { $0.attributes["origin"] = plan.origin.rawValue }
+    let plan = planned.plan
+    let promptTokens = plannerAttempts.first.map { String($0.inputTokens) } ?? "0"
+    await recorder.end(planSpan) {
+      $0.attributes["origin"] = plan.origin.rawValue
+      $0.attributes["prompt_tokens"] = promptTokens
+    }
     events(.planned(plan))
     let places = setup.context.places(
       task: options.task, symbols: plan.subtasks.flatMap { $0.intent?.symbols ?? [] })
 
     // Route.
     var decisions: [String: RoutingDecision] = [:]
-    for subtask in plan.subtasks {
+    for subtask in plan.subtasks where toolChanges[subtask.id] == nil {
       let agent = try setup.agents.agent(for: subtask.kind)
       let (decision, _) = try await setup.route(subtask, agent: agent, task: options.task)
       decisions[subtask.id] = decision
@@ -130,20 +124,29 @@ package actor Coordinator {
         runID: setup.runID)
     }
     checkpoint()
-    let limit = setup.concurrency
+    // Slots per tier: each sub-task holds one on the tier it starts on, so the 0.5B and 1.5B
+    // servers work at once; sub-tasks done by tool hold none.
+    var slots = setup.slotTracker(decisions: decisions)
     do {
       try await withThrowingTaskGroup(of: SubtaskResult.self) { group in
         var running = 0
         while !pending.isEmpty || running > 0 {
           try Task.checkCancellation()
-          // Start every ready sub-task whose dependencies finished, up to the slot limit.
+          // Start every ready sub-task whose dependencies finished and whose tier has a free slot.
           var started = false
           for subtask in pending
-          where running < limit
+          where (toolChanges[subtask.id] != nil || slots.isFree(for: subtask.id))
             && subtask.dependsOn.allSatisfy({ results[$0] != nil })
           {
             pending.removeAll { $0.id == subtask.id }
             let dependencies = subtask.dependsOn.compactMap { results[$0] }
+            if let changes = toolChanges[subtask.id] {
+              let note = planned.toolNotes[subtask.id] ?? "done by tool, no model"
+              results[subtask.id] = Self.toolResult(subtask, changes: changes, note: note)
+              events(.subtaskFinished(subtask: subtask.id, status: "accepted"))
+              started = true
+              continue
+            }
             if dependencies.contains(where: { $0.status == .failed || $0.status == .paused }) {
               var skipped = SubtaskResult(
                 subtask: subtask, agent: "-", status: .failed, tier: nil, model: nil, changes: [],
@@ -197,6 +200,7 @@ package actor Coordinator {
               repositoryPath: setup.root, baseCommit: setup.baseCommit,
               places: setup.places(for: subtask, task: options.task))
             running += 1
+            slots.take(for: subtask.id)
             started = true
             group.addTask {
               let span = await recorder.begin(.subtask, parent: runSpan, subtask: subtask.id)
@@ -211,6 +215,7 @@ package actor Coordinator {
           }
           if let result = try await group.next() {
             running -= 1
+            slots.release(for: result.subtask.id)
             results[result.subtask.id] = result
             events(.subtaskFinished(subtask: result.subtask.id, status: result.status.rawValue))
             setup.recordHistory(result, runID: setup.runID)
@@ -234,6 +239,13 @@ package actor Coordinator {
         runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
         results: ordered,
         base: setup.context.files)
+    let leftovers = Self.checkContract(
+      &proposal, plan: plan, results: ordered, base: setup.context.files)
+    if !leftovers.isEmpty {
+      notices.append(
+        "old references left after the change: \(leftovers.prefix(10).joined(separator: ", "))"
+          + (leftovers.count > 10 ? " and \(leftovers.count - 10) more" : ""))
+    }
     let conflictCount = String(proposal.conflicts.count)
     await recorder.end(reconcileSpan) { $0.attributes["conflicts"] = conflictCount }
     // The proposal as a whole, tested once: sub-tasks were verified one by one, and what lands
@@ -276,6 +288,10 @@ package actor Coordinator {
         ? ""
         : "\(failed.count) sub-task(s) failed: "
           + failed.map { "\($0.subtask.id): \($0.detail)" }.joined(separator: "; ")
+      if !leftovers.isEmpty {
+        run.detail +=
+          (run.detail.isEmpty ? "" : "; ") + "\(leftovers.count) old reference(s) left"
+      }
       if let broken = proposal.verification?.newlyFailing, !broken.isEmpty {
         run.detail +=
           (run.detail.isEmpty ? "" : "; ")

@@ -10,6 +10,11 @@ package struct Plan: Sendable, Equatable, Codable {
     case fallback
     /// The user asked for `--single-agent`.
     case singleAgent = "single-agent"
+    /// The task's intent matched a pattern in `share/task-intents.yaml` and its sites were found
+    /// by tool: no planner call.
+    case tool
+    /// The task names one file and everything it names lives there: one agent, no planner call.
+    case oneFile = "one-file"
   }
 
   /// The sub-tasks, in the planner's order.
@@ -18,6 +23,8 @@ package struct Plan: Sendable, Equatable, Codable {
   package var origin: Origin
   /// Why the planner's answers were rejected, when they were.
   package var rejections: [String]
+  /// The decision every part of a multi-file change shares, when the plan has one.
+  package var contract: Contract?
 
   /// Creates a plan.
   package init(subtasks: [Subtask], origin: Origin, rejections: [String] = []) {

@@ -21,9 +21,18 @@ struct RunSetup: Sendable {
   /// The run's endpoint failures and cooldowns: its ``ModelClient`` records them, routing reads
   /// them.
   var health: EndpointHealth
+  /// Task texts whose intent is read without a planner call (`share/task-intents.yaml`).
+  var intentPatterns: TaskIntentPatterns
 
   /// Sub-agents run at once: the most slots any usable tier has (llama.cpp queues the rest).
   var concurrency: Int { max(1, tiers.map(\.slots).max() ?? 1) }
+
+  /// Free slots per tier for the run's sub-tasks, each counted on the first rung of its ladder.
+  func slotTracker(decisions: [String: RoutingDecision]) -> TierSlots {
+    TierSlots(
+      capacity: Dictionary(tiers.map { ($0.name, max(1, $0.slots)) }) { first, _ in first },
+      startTier: decisions.compactMapValues { $0.ladder.first })
+  }
 
   /// The run's client: the environment's transport and keys, and the run's ``health``.
   func client(_ environment: Environment) -> ModelClient {
@@ -120,7 +129,9 @@ struct RunSetup: Sendable {
       context: context,
       verifier: verifier,
       notices: notices, cloudPrice: config.counterfactualTier?.price,
-      health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth))
+      health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth),
+      intentPatterns: try TaskIntentPatterns.load(
+        file: TaskIntentPatterns.defaultFile(paths: paths)))
   }
 
   /// Routes one sub-task around the tiers benched now; `record` stores the decision with its

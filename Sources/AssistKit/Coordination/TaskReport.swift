@@ -16,6 +16,11 @@ package struct TaskReport: Sendable {
   package var notices: [String]
   /// Token and time accounting.
   package var overhead: Overhead
+
+  /// Model calls the run sent (planner and sub-agents); 0 when tools did everything.
+  package var modelCalls: Int {
+    plannerAttempts.filter(\.sentRequest).count + results.reduce(0) { $0 + $1.calls }
+  }
   /// The places localization chose for the task, best first.
   package var places: [Place] = []
 }

@@ -46,9 +46,7 @@ extension TestVerification {
       }
       let whole = try await compare(changes)
       let verdict = whole.verdict
-      var progress = whole.candidate.passed
-      if case .improved = verdict { progress = true }
-      if verdict.mayLand && (progress || !requiresProgress) {
+      if verdict.mayLand && (whole.isFix || !requiresProgress) {
         let count = whole.candidate.testsRun.map { " \($0)" } ?? ""
         let outcome = whole.candidate.passed ? "\(count) passed" : ": \(verdict.summary)"
         stages.append("whole suite (`\(command.command)`)\(outcome)")
@@ -83,13 +81,13 @@ extension TestVerification {
   }
 
   /// Whether a targeted run lets the candidate go on to the whole suite: nothing that passed
-  /// breaks, and when the task asks for a fix and these tests failed before, they improve.
+  /// breaks, and when the task asks for a fix and these tests failed before, they are fixed
+  /// (``VerificationComparison/isFix``: no case of a fixed test left failing).
   /// (Targeted tests that passed before prove no fix; the whole suite decides that.)
   private func mayContinue(_ comparison: VerificationComparison) -> Bool {
     guard comparison.verdict.mayLand else { return false }
     guard requiresProgress, !comparison.baseline.passed else { return true }
-    if case .improved = comparison.verdict { return true }
-    return comparison.candidate.passed
+    return comparison.isFix
   }
 
   private func refusal(_ comparison: VerificationComparison, summary: String) -> CandidateVerdict {

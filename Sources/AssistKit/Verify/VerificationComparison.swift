@@ -23,6 +23,29 @@ package struct VerificationComparison: Sendable, Equatable, Codable {
     return candidate.failingTests.filter(before.contains)
   }
 
+  /// Tests the candidate still fails that belong to the same test as one it fixed: the other
+  /// parametrized cases of `test_sieve[…]` when it fixed only some. A fix that leaves them failing
+  /// is partial, not progress that may land.
+  package var stillFailingFixedTests: [String] {
+    guard case .improved(let fixed) = verdict else { return [] }
+    let families = Set(fixed.map(Self.family))
+    return candidate.failingTests.filter { families.contains(Self.family($0)) }
+  }
+
+  /// Whether the candidate may land as a fix: it passes outright, or it fixed tests without
+  /// leaving another case of those same tests failing (failures it did not touch were already
+  /// failing before it and are not its job).
+  package var isFix: Bool {
+    if candidate.passed { return true }
+    guard case .improved = verdict else { return false }
+    return stillFailingFixedTests.isEmpty
+  }
+
+  /// A test's name without its parameters (`t.py::test_x[3-4]` → `t.py::test_x`).
+  static func family(_ test: String) -> Substring {
+    test.firstIndex(of: "[").map { test[..<$0] } ?? Substring(test)
+  }
+
   /// The commit trailer value, for example `python3 -m unittest passed`.
   package var trailer: String {
     switch candidate.status {

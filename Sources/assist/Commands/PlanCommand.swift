@@ -9,8 +9,10 @@ struct PlanCommand: AsyncParsableCommand {
     abstract:
       "Show how a task would be split and routed, with a cost estimate, without running it.",
     discussion: """
-      Makes one model call (the planner) and routes each sub-task; no sub-agent runs and nothing \
-      is written. Shows the test command that would verify candidates and why it was chosen.
+      Makes one model call (the planner; none when the task's intent is plain and its sites are \
+      found by tool) and routes each sub-task; no sub-agent runs and nothing is written. Shows the \
+      split and the single-agent topology side by side with their estimates, and the test command \
+      that would verify candidates and why it was chosen.
       """)
 
   @Argument(help: "The task, as you would give it to `assist task`.")
@@ -59,7 +61,12 @@ struct PlanCommand: AsyncParsableCommand {
           + String(format: "  score %.2f", place.score)
           + "  (\(place.reasons.joined(separator: "; ")))")
     }
-    print("plan (\(preview.plan.origin.rawValue)), \(preview.items.count) sub-task(s):")
+    print("plan (\(preview.plan.origin.rawValue)), \(preview.plan.subtasks.count) sub-task(s):")
+    for s in preview.plan.subtasks where !preview.items.contains(where: { $0.subtask.id == s.id }) {
+      print(
+        "  \(s.id) \(s.kind.rawValue) [tool] done by tool, no model: \(s.files.joined(separator: ", "))"
+      )
+    }
     for item in preview.items {
       let s = item.subtask
       print(
@@ -79,6 +86,12 @@ struct PlanCommand: AsyncParsableCommand {
     }
     let total = preview.items.reduce(preview.planningCost) { $0 + $1.estimate }
     print(String(format: "estimated cost: $%.4f (planning $%.4f)", total, preview.planningCost))
+    for topology in preview.topologies {
+      print(
+        "  \(topology.name): \(topology.subtasks) sub-task(s), \(topology.modelSubtasks) by a model, "
+          + String(format: "estimate $%.4f", topology.cost)
+          + ", ~\(topology.criticalPathTokens) reply tokens on the longest chain")
+    }
     print("verification: \(preview.verification)")
     for notice in preview.notices { print("note: \(notice)") }
   }

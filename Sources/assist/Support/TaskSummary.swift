@@ -27,6 +27,8 @@ struct TaskSummary: Encodable {
   var cascade: CascadeNumbers
   var proposal: Proposal?
   var commits: [String]
+  /// Model calls the run made; 0 when tools did the whole change.
+  var modelCalls: Int
   /// The places localization chose, best first (the key the benchmark reads).
   var places: [Place]
 
@@ -43,6 +45,7 @@ struct TaskSummary: Encodable {
         detail: r.detail)
     }
     overhead = report.overhead
+    modelCalls = report.modelCalls
     places = report.places
     cascade = CascadeNumbers(results: report.results)
     proposal = report.proposal

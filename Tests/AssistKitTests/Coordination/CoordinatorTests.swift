@@ -287,12 +287,13 @@ extension CoordinatorTests {
   }
 
   @Test func aTierBenchedByAnEarlierSubtaskLeavesTheLadderOfALaterOne() async throws {
-    // Two independent sub-tasks, run one at a time (one slot): the analysis on local-medium, then
-    // the edit routed local-small → local-medium before anything failed.
+    // Two independent edits that both start on local-small (one slot there, so the second waits
+    // for the first): the first fails on local-small, climbs to local-medium and benches it; the
+    // second, routed local-small → local-medium before anything failed, starts afterwards.
     let plan = #"""
       {"subtasks": [
-        {"id": "look", "kind": "analysis", "goal": "find where Inventory.add is called", "files": ["report.py"], "depends_on": [], "difficulty": 1},
-        {"id": "edit", "kind": "migration", "goal": "add count(name) to Inventory", "files": ["inventory.py"], "depends_on": [], "difficulty": 1}
+        {"id": "edit", "kind": "migration", "goal": "add count(name) to Inventory", "files": ["inventory.py"], "depends_on": [], "difficulty": 1},
+        {"id": "later", "kind": "migration", "goal": "add size() to Inventory", "files": ["inventory.py"], "depends_on": [], "difficulty": 1}
       ]}
       """#
     let small = try ScriptedModelServer(replies: ["I cannot do that."])
@@ -306,15 +307,13 @@ extension CoordinatorTests {
       TaskOptions(task: Self.task, verify: false, reflections: 0))
 
     #expect(report.plan.origin == .planner, "\(report.plan.rejections)")
-    #expect(report.decisions["edit"]?.ladder == ["local-small", "local-medium"])
+    #expect(report.decisions["later"]?.ladder == ["local-small", "local-medium"])
     let results = Dictionary(uniqueKeysWithValues: report.results.map { ($0.subtask.id, $0) })
-    // The analysis failed on local-medium and fell back to the last healthy tier below its floor.
-    #expect(results["look"]?.attempts.map(\.tier) == ["local-medium", "local-small"])
-    // The edit failed on local-small and did not climb to the benched local-medium.
-    #expect(results["edit"]?.attempts.map(\.tier) == ["local-small"])
-    let notice = "edit: local-medium skipped: \(Self.cooldownReason)"
+    #expect(results["edit"]?.attempts.map(\.tier).last == "local-medium")
+    // The later edit failed on local-small and did not climb to the benched local-medium.
+    #expect(results["later"]?.attempts.map(\.tier) == ["local-small"])
+    let notice = "later: local-medium skipped: \(Self.cooldownReason)"
     #expect(report.notices.contains(notice))
     #expect(harness.events.lines.withLock { $0.contains("notice " + notice) })
-    #expect(medium.requests.count == 1 + 3)  // the plan, then the analysis's three attempts
   }
 }

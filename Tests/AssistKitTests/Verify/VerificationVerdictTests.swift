@@ -57,6 +57,26 @@ import Testing
       !VerificationVerdict.compare(baseline: run(.couldNotRun), candidate: run(.passed)).mayLand)
   }
 
+  /// QuixBugs' sieve: a candidate that fixed one parametrized case of `test_sieve` while four
+  /// others still failed was landed as "improved"; it is a partial fix, not one that may land.
+  @Test func aFixThatLeavesOtherCasesOfTheSameTestFailingIsNotAFix() {
+    let cases = (1...5).map { "t.py::test_sieve[input\($0)]" }
+    let partial = VerificationComparison(
+      baseline: run(.failed, cases + ["t.py::test_other"]),
+      candidate: run(.failed, Array(cases.dropFirst()) + ["t.py::test_other"]))
+    #expect(partial.verdict == .improved(fixed: [cases[0]]))
+    #expect(partial.stillFailingFixedTests == Array(cases.dropFirst()))
+    #expect(!partial.isFix)
+    // Every case fixed; a test that already failed and is not the task's stays failing: a fix.
+    let whole = VerificationComparison(
+      baseline: run(.failed, cases + ["t.py::test_other"]),
+      candidate: run(.failed, ["t.py::test_other"]))
+    #expect(whole.isFix)
+    #expect(VerificationComparison(baseline: run(.failed, cases), candidate: run(.passed)).isFix)
+    #expect(
+      !VerificationComparison(baseline: run(.failed, cases), candidate: run(.failed, cases)).isFix)
+  }
+
   @Test func trailerAndSummaries() {
     let comparison = VerificationComparison(baseline: run(.passed), candidate: run(.failed, ["x"]))
     #expect(comparison.trailer == "t failed (regressed: breaks x; baseline passed)")

@@ -1,0 +1,106 @@
+/// The design decision of a multi-file change, made once and given to every migration sub-agent
+/// as typed assumptions: the new name, the new exception class and its module, the destination.
+///
+/// The reconciler checks every sub-agent's edits against it (``ContractCheck``): a sub-agent that
+/// used another name is a conflict, and the old name may survive only where ``allowedLeftovers``
+/// says.
+package struct Contract: Sendable, Equatable, Codable {
+  /// The kind of change.
+  package var action: ChangeIntent.Action
+  /// The name every site used to say (a rename's `from`, the replaced API).
+  package var oldName: String?
+  /// The name every site must say afterwards (the new name, the new exception class).
+  package var newName: String?
+  /// The module the new name lives in, when the change creates or moves it (`pkg/errors.py`).
+  package var module: String?
+  /// Paths where the old name may stay (a deprecation alias the task asked for, a changelog).
+  package var allowedLeftovers: [String]
+
+  /// Creates a contract.
+  package init(
+    action: ChangeIntent.Action, oldName: String? = nil, newName: String? = nil,
+    module: String? = nil, allowedLeftovers: [String] = []
+  ) {
+    self.action = action
+    self.oldName = oldName
+    self.newName = newName
+    self.module = module
+    self.allowedLeftovers = allowedLeftovers
+  }
+
+  /// The contract an intent implies, when its parts must agree on a name; `nil` for fixes,
+  /// features and questions.
+  /// - Parameter lookup: Finds whether the new name exists and where the symbols live.
+  package static func decide(for intent: ChangeIntent, lookup: any DefinitionLookup) -> Contract? {
+    switch intent.action {
+    case .rename, .replaceAPI:
+      guard let from = intent.from ?? intent.symbols.first, let to = intent.to, from != to else {
+        return nil
+      }
+      return Contract(action: intent.action, oldName: from, newName: to)
+    case .move:
+      guard let symbol = intent.symbols.first ?? intent.from, let to = intent.to else { return nil }
+      return Contract(action: .move, oldName: symbol, newName: symbol, module: to)
+    case .exception:
+      guard let type = intent.to, IdentifierWords.isIdentifier(type) else { return nil }
+      let existing = lookup.definitions(of: type).first { $0.topLevel }?.path
+      return Contract(
+        action: .exception, oldName: intent.from, newName: type,
+        module: existing ?? newModule(near: intent.symbols, lookup: lookup))
+    case .signature:
+      guard let symbol = intent.symbols.first ?? intent.from else { return nil }
+      return Contract(action: .signature, oldName: symbol, newName: symbol)
+    case .fix, .feature, .refactor, .question:
+      return nil
+    }
+  }
+
+  /// Whether a sub-agent's edits must leave no word `oldName` behind (renames and API
+  /// replacements; an exception change keeps the old type valid elsewhere).
+  package var forbidsOldName: Bool { action == .rename || action == .replaceAPI }
+
+  /// The assumptions as the proposal stores them and prompts show them.
+  package var assumptions: [String: String] {
+    var values = ["action": action.rawValue]
+    if let oldName { values["old_name"] = oldName }
+    if let newName { values["new_name"] = newName }
+    if let module { values["module"] = module }
+    if !allowedLeftovers.isEmpty {
+      values["old_name_allowed_in"] = allowedLeftovers.joined(separator: ", ")
+    }
+    return values
+  }
+
+  /// The lines a migration sub-agent's goal carries, so every part uses the same decision.
+  package var promptText: String {
+    var lines = [
+      "Shared contract (every part of this change uses exactly this; do not rename otherwise):"
+    ]
+    switch action {
+    case .rename, .replaceAPI:
+      lines.append(
+        "- `\(oldName ?? "")` becomes `\(newName ?? "")`; no `\(oldName ?? "")` may remain.")
+    case .move:
+      lines.append("- `\(oldName ?? "")` now lives in `\(module ?? "")`; import it from there.")
+    case .exception:
+      lines.append(
+        "- raise `\(newName ?? "")`, defined in `\(module ?? "")`; import it from there.")
+    case .signature:
+      lines.append(
+        "- the function is `\(newName ?? "")`; keep its name, change only its parameters.")
+    case .fix, .feature, .refactor, .question:
+      break
+    }
+    if !allowedLeftovers.isEmpty {
+      lines.append("- the old name may stay only in: \(allowedLeftovers.joined(separator: ", "))")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// `errors.py` next to the module that defines the first symbol (or at the root).
+  private static func newModule(near symbols: [String], lookup: any DefinitionLookup) -> String {
+    let home = symbols.lazy.compactMap { lookup.definitions(of: $0).first?.path }.first
+    guard let home, let slash = home.lastIndex(of: "/") else { return "errors.py" }
+    return String(home[...slash]) + "errors.py"
+  }
+}

@@ -1,0 +1,144 @@
+/// Expands a plan's multi-file migrations into one sub-task per file, each told only its file's
+/// sites and the shared ``Contract``; a rename whose every site the index resolved becomes one
+/// sub-task done by the tool.
+package struct MigrationSplit: Sendable {
+  /// The index sites come from.
+  package var lookup: any DefinitionLookup
+
+  /// Completes a planner's intent that lacks `from` or `to` from its sub-task's goal.
+  package var patterns: TaskIntentPatterns
+
+  /// Creates a splitter over `lookup`.
+  package init(lookup: any DefinitionLookup, patterns: TaskIntentPatterns = TaskIntentPatterns()) {
+    self.lookup = lookup
+    self.patterns = patterns
+  }
+
+  /// `subtask`'s intent, with `from` and `to` filled from its goal when the planner left them out
+  /// and the goal reads as the same action.
+  private func completed(_ subtask: Subtask) -> ChangeIntent? {
+    guard var intent = subtask.intent else { return nil }
+    guard intent.to == nil || intent.from == nil,
+      let read = patterns.intent(of: subtask.goal), read.action == intent.action
+    else { return intent }
+    intent.from = intent.from ?? read.from
+    intent.to = intent.to ?? read.to
+    if intent.symbols.isEmpty { intent.symbols = read.symbols }
+    return intent
+  }
+
+  /// What the split decided for a plan.
+  package struct Outcome: Sendable {
+    /// The plan after expansion (unchanged when nothing spans files).
+    package var plan: Plan
+    /// Changes made by the tool, per sub-task id: those sub-tasks need no model.
+    package var toolChanges: [String: [EditApplier.FileChange]]
+    /// What the tool did, per sub-task id ("done by tool: N sites in M files, no model").
+    package var toolNotes: [String: String]
+    /// One line per decision, for the run's notices.
+    package var notes: [String]
+  }
+
+  /// Expands every migration sub-task whose intent has a contract and sites in several files.
+  package func expand(_ plan: Plan) -> Outcome {
+    var subtasks: [Subtask] = []
+    var tool: [String: [EditApplier.FileChange]] = [:]
+    var notes: [String] = []
+    var toolNotes: [String: String] = [:]
+    var contract = plan.contract
+    // Ids that expansion replaced → the ids that now do their work, for dependents; a second
+    // sub-task with the same contract (the planner scoped one change twice) is the first one's.
+    var replaced: [String: [String]] = [:]
+    var expandedContracts: [(Contract, [String])] = []
+    for subtask in plan.subtasks {
+      guard subtask.kind == .migration, let intent = completed(subtask),
+        let decided = Contract.decide(for: intent, lookup: lookup)
+      else {
+        subtasks.append(subtask)
+        continue
+      }
+      if let earlier = expandedContracts.first(where: { $0.0 == decided }) {
+        replaced[subtask.id] = earlier.1
+        notes.append("\(subtask.id): the same change as \(earlier.1.joined(separator: ", "))")
+        continue
+      }
+      let sites = SiteFinder(lookup: lookup).sites(for: intent)
+      contract = contract ?? decided
+      let files = Set(sites.map(\.path))
+      if MechanicalRename.obstacle(contract: decided, sites: sites, lookup: lookup) == nil,
+        let old = decided.oldName, let new = decided.newName
+      {
+        let changes = MechanicalRename.changes(old: old, new: new, sites: sites, lookup: lookup)
+        var done = subtask
+        done.files = changes.map(\.path)
+        subtasks.append(done)
+        tool[subtask.id] = changes
+        expandedContracts.append((decided, [subtask.id]))
+        toolNotes[subtask.id] =
+          "done by tool: \(sites.count) sites in \(files.count) files, no model"
+        notes.append(
+          "\(subtask.id): done by tool: \(sites.count) sites in \(files.count) files, no model")
+        continue
+      }
+      let codeFiles = files.filter { !SiteFinder.isDocumentation($0) || decided.forbidsOldName }
+      guard codeFiles.count > 1 else {
+        var scoped = subtask
+        scoped.goal += "\n\n" + decided.promptText
+        if !codeFiles.isEmpty { scoped.files = codeFiles.sorted() }
+        subtasks.append(scoped)
+        expandedContracts.append((decided, [subtask.id]))
+        continue
+      }
+      let (parts, note) = perFile(subtask, sites: sites, contract: decided)
+      subtasks += parts
+      notes.append(note)
+      replaced[subtask.id] = parts.map(\.id)
+      expandedContracts.append((decided, parts.map(\.id)))
+    }
+    for index in subtasks.indices {
+      var seen: Set<String> = []
+      subtasks[index].dependsOn = subtasks[index].dependsOn.flatMap { replaced[$0] ?? [$0] }
+        .filter { seen.insert($0).inserted }
+    }
+    var expanded = plan
+    expanded.subtasks = subtasks
+    expanded.contract = contract
+    return Outcome(plan: expanded, toolChanges: tool, toolNotes: toolNotes, notes: notes)
+  }
+
+  /// One sub-task per file, after a design sub-task when the contract's module is new.
+  private func perFile(_ subtask: Subtask, sites: [MigrationSite], contract: Contract)
+    -> ([Subtask], String)
+  {
+    var parts: [Subtask] = []
+    var after = subtask.dependsOn
+    if let module = contract.module, lookup.text(of: module) == nil, let name = contract.newName {
+      let design = Subtask(
+        id: subtask.id + "-design", kind: .design,
+        goal: "Create \(module) defining `\(name)` for this change: \(subtask.goal)\n\n"
+          + contract.promptText,
+        files: [module], dependsOn: subtask.dependsOn, difficulty: subtask.difficulty,
+        intent: ChangeIntent(action: .feature, symbols: [name]))
+      parts.append(design)
+      after.append(design.id)
+    }
+    let byPath = Dictionary(grouping: sites, by: \.path)
+    for (index, path) in byPath.keys.sorted().enumerated() {
+      let here = byPath[path] ?? []
+      let list = here.map {
+        "line \($0.firstLine)" + ($0.lastLine > $0.firstLine ? "-\($0.lastLine)" : "")
+          + " (\($0.kind.rawValue))"
+      }
+      parts.append(
+        Subtask(
+          id: "\(subtask.id).\(index + 1)", kind: .migration,
+          goal: "\(subtask.goal)\n\nChange only \(path), at: \(list.joined(separator: ", ")).\n"
+            + contract.promptText,
+          files: [path], dependsOn: after, difficulty: subtask.difficulty, intent: subtask.intent))
+    }
+    return (
+      parts,
+      "\(subtask.id): split by tool into \(byPath.count) per-file sub-tasks (\(sites.count) sites)"
+    )
+  }
+}

@@ -1,0 +1,84 @@
+internal import Foundation
+
+/// Reads a task's intent from its text by the patterns in `share/task-intents.yaml`, so a plainly
+/// mechanical task (a rename of a named function) skips the planner call.
+package struct TaskIntentPatterns: Sendable {
+  /// One pattern and the action it means.
+  package struct Entry: Sendable {
+    /// The action a match means.
+    package var action: ChangeIntent.Action
+    /// The regular expression, as written in the file.
+    package var pattern: String
+  }
+
+  /// The patterns, in file order (the first match wins).
+  package var entries: [Entry]
+
+  /// Creates patterns from entries.
+  package init(entries: [Entry] = []) { self.entries = entries }
+
+  /// The file's path inside an install.
+  package static func defaultFile(paths: AssistPaths) -> String {
+    paths.installDirectory + "/share/task-intents.yaml"
+  }
+
+  /// Reads and validates a patterns file; a missing file means no patterns.
+  /// - Throws: ``ConfigError`` naming the file and line of a bad entry.
+  package static func load(file: String) throws -> TaskIntentPatterns {
+    guard let text = try FileSystem.readTextIfPresent(file) else { return TaskIntentPatterns() }
+    return try parse(text, file: file)
+  }
+
+  /// Parses a patterns document.
+  /// - Throws: ``ConfigError`` naming the file and line of a bad entry.
+  package static func parse(_ text: String, file: String) throws -> TaskIntentPatterns {
+    let root = try YAMLValue.parse(text, file: file)
+    if case .null = root { return TaskIntentPatterns() }
+    var reader = try YAMLReader(root, file: file, context: "the task intents")
+    guard let list = reader.value("intents") else { return TaskIntentPatterns() }
+    guard case .sequence(let items, _) = list else {
+      throw reader.error("intents", "'intents' must be a list of {action, pattern}")
+    }
+    var entries: [Entry] = []
+    for item in items {
+      var entry = try YAMLReader(item, file: file, context: "a task intent")
+      let name = try entry.string("action") ?? ""
+      guard let action = ChangeIntent.Action(rawValue: name) else {
+        throw ConfigError(file: file, line: item.line, message: "unknown action '\(name)'")
+      }
+      guard let pattern = try entry.string("pattern"),
+        (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) != nil
+      else {
+        throw ConfigError(
+          file: file, line: item.line, message: "'pattern' must be a valid regular expression")
+      }
+      entries.append(Entry(action: action, pattern: pattern))
+    }
+    return TaskIntentPatterns(entries: entries)
+  }
+
+  /// The intent of the first pattern `task` matches, or `nil`.
+  package func intent(of task: String) -> ChangeIntent? {
+    let text = task.trimmingCharacters(in: .whitespacesAndNewlines)
+    let whole = NSRange(text.startIndex..., in: text)
+    for entry in entries {
+      guard
+        let regex = try? NSRegularExpression(pattern: entry.pattern, options: [.caseInsensitive]),
+        let match = regex.firstMatch(in: text, options: [.anchored], range: whole)
+      else { continue }
+      func group(_ name: String) -> String? {
+        guard entry.pattern.contains("?<\(name)>") else { return nil }
+        let range = match.range(withName: name)
+        guard range.location != NSNotFound, let swiftRange = Range(range, in: text) else {
+          return nil
+        }
+        return String(text[swiftRange])
+      }
+      let symbol = group("symbol") ?? group("from")
+      return ChangeIntent(
+        action: entry.action, symbols: symbol.map { [$0] } ?? [], from: group("from"),
+        to: group("to"))
+    }
+    return nil
+  }
+}

@@ -1,0 +1,126 @@
+import AssistKit
+import AssistTesting
+import Testing
+
+/// Topology from the task: per-file sub-tasks carrying the contract, a design sub-task first when
+/// the contract needs a new module, one agent with no planner call when the task is one file's.
+@Suite struct MigrationSplitTests {
+  static let lookup = RepoContextLookup(context: RepoContext(files: PythonPackageFixture.files))
+
+  @Test func aSignatureChangeAcrossFilesBecomesOneSubTaskPerFileWithTheContract() throws {
+    let plan = Plan(
+      subtasks: [
+        Subtask(
+          id: "s1", kind: .migration, goal: "Add strict=False to first", files: ["pkg/core.py"],
+          intent: ChangeIntent(action: .signature, symbols: ["first"]))
+      ], origin: .planner)
+    let outcome = MigrationSplit(lookup: Self.lookup).expand(plan)
+    #expect(outcome.toolChanges.isEmpty)
+    #expect(
+      outcome.plan.subtasks.map(\.files) == [
+        ["pkg/__init__.py"], ["pkg/core.py"], ["pkg/extra.py"],
+      ])
+    #expect(outcome.plan.subtasks.map(\.id) == ["s1.1", "s1.2", "s1.3"])
+    #expect(outcome.plan.subtasks.allSatisfy { $0.goal.contains("Shared contract") })
+    #expect(outcome.plan.subtasks[2].goal.contains("Change only pkg/extra.py, at: line 2 (import)"))
+    #expect(outcome.plan.contract?.newName == "first")
+    #expect(outcome.notes == ["s1: split by tool into 3 per-file sub-tasks (4 sites)"])
+  }
+
+  @Test func aNewExceptionModuleGetsADesignSubTaskThePerFileOnesWaitFor() throws {
+    let plan = Plan(
+      subtasks: [
+        Subtask(
+          id: "s1", kind: .migration, goal: "Raise InvalidSizeError in chunked and windowed",
+          files: [],
+          intent: ChangeIntent(
+            action: .exception, symbols: ["chunked", "windowed"], from: "ValueError",
+            to: "InvalidSizeError"))
+      ], origin: .planner)
+    let outcome = MigrationSplit(lookup: Self.lookup).expand(plan)
+    let design = try #require(outcome.plan.subtasks.first)
+    #expect(design.kind == .design)
+    #expect(design.files == ["pkg/errors.py"])
+    #expect(outcome.plan.contract?.module == "pkg/errors.py")
+    #expect(outcome.plan.subtasks.dropFirst().allSatisfy { $0.dependsOn == [design.id] })
+    #expect(outcome.plan.subtasks.count > 3)
+  }
+
+  @Test func dependentsOfASplitSubTaskWaitForEveryPartAndADuplicateChangeIsMerged() {
+    let intent = ChangeIntent(action: .signature, symbols: ["first"])
+    let plan = Plan(
+      subtasks: [
+        Subtask(id: "s1", kind: .migration, goal: "add strict", files: [], intent: intent),
+        Subtask(id: "s2", kind: .migration, goal: "add strict too", files: [], intent: intent),
+        Subtask(id: "s3", kind: .analysis, goal: "check", files: [], dependsOn: ["s1", "s2"]),
+      ], origin: .planner)
+    let outcome = MigrationSplit(lookup: Self.lookup).expand(plan)
+    #expect(outcome.plan.subtasks.map(\.id) == ["s1.1", "s1.2", "s1.3", "s3"])
+    #expect(outcome.plan.subtasks.last?.dependsOn == ["s1.1", "s1.2", "s1.3"])
+    #expect(outcome.notes.contains("s2: the same change as s1.1, s1.2, s1.3"))
+    #expect(outcome.plan.depth == 2)
+  }
+
+  @Test func aPlannersRenameWithoutItsNewNameIsCompletedFromTheGoal() throws {
+    var files = PythonPackageFixture.files
+    files["pkg/table.py"] = nil
+    let lookup = RepoContextLookup(context: RepoContext(files: files))
+    let plan = Plan(
+      subtasks: [
+        Subtask(
+          id: "s1", kind: .migration,
+          goal: "rename the function chunked in pkg/core.py to batched_list",
+          files: ["pkg/core.py"], intent: ChangeIntent(action: .rename, symbols: ["chunked"]))
+      ], origin: .planner)
+    let patterns = try TaskIntentPatterns.load(file: projectRoot + "/share/task-intents.yaml")
+    let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
+    #expect(outcome.toolChanges["s1"]?.count == 6)
+    #expect(outcome.plan.contract?.newName == "batched_list")
+  }
+
+  @Test func aFixInOneFileIsNotSplit() {
+    let plan = Plan(
+      subtasks: [
+        Subtask(
+          id: "s1", kind: .migration, goal: "fix first", files: ["pkg/core.py"],
+          intent: ChangeIntent(action: .fix, symbols: ["first"]))
+      ], origin: .planner)
+    let outcome = MigrationSplit(lookup: Self.lookup).expand(plan)
+    #expect(outcome.plan == plan)
+    #expect(outcome.notes.isEmpty)
+  }
+
+  @Test func aTaskAboutOneFilesOwnFunctionSkipsThePlanner() throws {
+    let context = RepoContext(files: PythonPackageFixture.files)
+    let lookup = RepoContextLookup(context: context)
+    let plan = try #require(
+      Coordinator.oneFilePlan(
+        task: "Fix rows in pkg/table.py: it must return three rows.", context: context,
+        lookup: lookup))
+    #expect(plan.origin == .oneFile)
+    #expect(plan.subtasks.map(\.files) == [["pkg/table.py"]])
+    // `chunked` is used in other modules: the planner decides the topology.
+    #expect(
+      Coordinator.oneFilePlan(
+        task: "Make chunked in pkg/core.py reject a size of 0.", context: context, lookup: lookup)
+        == nil)
+    // Two files named, or none: the planner decides.
+    #expect(
+      Coordinator.oneFilePlan(
+        task: "Fix rows in table.py and first in core.py", context: context, lookup: lookup) == nil)
+    #expect(
+      Coordinator.oneFilePlan(task: "Make rows faster", context: context, lookup: lookup) == nil)
+  }
+
+  @Test func slotsAreCountedPerTierSoTwoServersWorkAtOnce() {
+    var slots = TierSlots(
+      capacity: ["local-small": 1, "local-medium": 1],
+      startTier: ["a": "local-small", "b": "local-small", "c": "local-medium"])
+    slots.take(for: "a")
+    #expect(!slots.isFree(for: "b"))
+    #expect(slots.isFree(for: "c"))
+    slots.release(for: "a")
+    #expect(slots.isFree(for: "b"))
+    #expect(slots.isFree(for: "unrouted"))
+  }
+}

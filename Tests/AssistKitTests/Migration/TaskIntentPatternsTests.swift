@@ -1,0 +1,34 @@
+import AssistKit
+import AssistTesting
+import Testing
+
+/// The task-intent patterns: the shipped file reads plain renames, and a bad file is refused with
+/// its file and line.
+@Suite struct TaskIntentPatternsTests {
+  static let shipped = projectRoot + "/share/task-intents.yaml"
+
+  @Test func theShippedPatternsReadAPlainRename() throws {
+    let patterns = try TaskIntentPatterns.load(file: Self.shipped)
+    let intent = try #require(
+      patterns.intent(of: "Rename the function `chunked` to `batched_list` everywhere."))
+    #expect(
+      intent
+        == ChangeIntent(action: .rename, symbols: ["chunked"], from: "chunked", to: "batched_list"))
+    #expect(
+      patterns.intent(of: "rename the function chunked in sizes/core.py to batched_list")?.to
+        == "batched_list")
+    #expect(patterns.intent(of: "Please rename chunked to batched_list") == nil)
+    #expect(patterns.intent(of: "Fix chunked in core.py") == nil)
+  }
+
+  @Test func aBadPatternOrActionIsRefusedWithItsLine() throws {
+    let badPattern = "intents:\n  - action: rename\n    pattern: '(unclosed'\n"
+    let error = #expect(throws: ConfigError.self) {
+      try TaskIntentPatterns.parse(badPattern, file: "t.yaml")
+    }
+    #expect(error?.description.contains("t.yaml:2") == true, "\(String(describing: error))")
+    let badAction = "intents:\n  - action: rewrite\n    pattern: '^x'\n"
+    #expect(throws: ConfigError.self) { try TaskIntentPatterns.parse(badAction, file: "t.yaml") }
+    #expect(try TaskIntentPatterns.load(file: "/nonexistent/x.yaml").entries.isEmpty)
+  }
+}
