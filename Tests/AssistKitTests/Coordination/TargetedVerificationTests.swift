@@ -146,10 +146,12 @@ import Testing
   }
 
   @Test func aTargetedRunThatHangsIsKilledAtItsOwnTimeoutAndTheWholeSuiteNeverRuns() async throws {
-    let verification = verification(targetedTimeout: .seconds(2))
+    // Long enough for the base commit's targeted run on a loaded machine (a baseline that times
+    // out falls back to the whole suite), far shorter than the hang.
+    let verification = verification(targetedTimeout: .seconds(15))
     let verdict = await verification.verify(
       changes: change(
-        "echo.py", "import time\n\n\ndef echo_inc(x):\n    time.sleep(60)\n    return x + 1\n",
+        "echo.py", "import time\n\n\ndef echo_inc(x):\n    time.sleep(300)\n    return x + 1\n",
         in: files))
     #expect(!verdict.mayLand)
     #expect(verdict.summary.hasPrefix("targeted: tests/test_echo.py"))
