@@ -23,12 +23,22 @@ package struct AssistConfig: Sendable, Equatable {
     package var command: String?
     /// Seconds before the command is killed.
     package var timeoutSeconds: Int
+    /// Seconds before a targeted run (only the tests that touch a change) is killed; `nil` means
+    /// ``targetedTimeout``'s default.
+    package var targetedTimeoutSeconds: Int?
 
     /// Creates verification settings.
-    package init(command: String? = nil, timeoutSeconds: Int = 300) {
+    package init(
+      command: String? = nil, timeoutSeconds: Int = 300, targetedTimeoutSeconds: Int? = nil
+    ) {
       self.command = command
       self.timeoutSeconds = timeoutSeconds
+      self.targetedTimeoutSeconds = targetedTimeoutSeconds
     }
+
+    /// The targeted runs' limit: `targeted_timeout_seconds`, else the whole suite's capped at
+    /// two minutes (a few test files that take longer are hanging, not testing).
+    package var targetedTimeout: Int { targetedTimeoutSeconds ?? min(timeoutSeconds, 120) }
   }
 
   /// Enabled tiers, cheapest first. Tiers whose `enabled_when_env` variable is unset are absent.

@@ -38,6 +38,7 @@ struct ConfigLayer: Sendable {
   var budgets = AssistConfig.Budgets()
   var verifyCommand: String?
   var verifyTimeout: Int?
+  var verifyTargetedTimeout: Int?
   var checkCommands: [String: String] = [:]
   var reconcilePrecedence: [String]?
 
@@ -74,6 +75,10 @@ struct ConfigLayer: Sendable {
       verifyTimeout = try v.int("timeout_seconds")
       if let t = verifyTimeout, t <= 0 {
         throw v.error("timeout_seconds", "timeout_seconds must be > 0")
+      }
+      verifyTargetedTimeout = try v.int("targeted_timeout_seconds")
+      if let t = verifyTargetedTimeout, t <= 0 {
+        throw v.error("targeted_timeout_seconds", "targeted_timeout_seconds must be > 0")
       }
       try v.finish()
     }

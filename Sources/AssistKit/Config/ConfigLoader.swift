@@ -53,6 +53,7 @@ package enum ConfigLoader {
       budgets.perMonth = layer.budgets.perMonth ?? budgets.perMonth
       verify.command = layer.verifyCommand ?? verify.command
       verify.timeoutSeconds = layer.verifyTimeout ?? verify.timeoutSeconds
+      verify.targetedTimeoutSeconds = layer.verifyTargetedTimeout ?? verify.targetedTimeoutSeconds
       checks.merge(layer.checkCommands) { _, new in new }
       precedence = layer.reconcilePrecedence ?? precedence
     }

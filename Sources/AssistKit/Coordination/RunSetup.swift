@@ -109,7 +109,8 @@ struct RunSetup: Sendable {
           baseline: VerificationBaseline(
             verifier: Verifier(config: config.verify, environment: environment.variables)),
           command: command, repository: root, base: base.description,
-          requiresProgress: TestVerification.asksForProgress(options.task, command: command))
+          requiresProgress: TestVerification.asksForProgress(options.task, command: command),
+          files: context.files, targetedTimeout: .seconds(config.verify.targetedTimeout))
         notices.append("verifying with `\(command.command)` (\(found.reason))")
       } else {
         notices.append("not verifying: \(found.reason)")

@@ -5,6 +5,8 @@ internal import Git
 /// The baseline (tests before the change) runs once per run, so failures that were there already
 /// are not blamed on a candidate. A candidate that turns a passing test red never lands. When the
 /// task is to fix something, the candidate must also make progress: pass, or fix a failing test.
+/// Each candidate runs the tests that touch its files first (``TestSelection``) and the whole
+/// suite only when those pass (see `verify(changes:)` in TestVerification+Stages.swift).
 package struct TestVerification: CandidateVerifying {
   /// The cached baseline and the runner.
   package var baseline: VerificationBaseline
@@ -18,11 +20,20 @@ package struct TestVerification: CandidateVerifying {
   package var requiresProgress: Bool
   /// Tokens of test output fed back to the model.
   package var feedbackTokens: Int
+  /// The base commit's test files, path → content: what ``TestSelection`` reads.
+  package var testFiles: [String: String]
+  /// The time limit of a targeted run (its baseline and the candidate's).
+  package var targetedTimeout: Duration
 
   /// Creates the verifier.
+  ///
+  /// - Parameters:
+  ///   - files: The base commit's text files; the test files among them are kept for selection.
+  ///   - targetedTimeout: The limit of a targeted run; the whole suite keeps the verifier's own.
   package init(
     baseline: VerificationBaseline, command: TestCommand, repository: String, base: String,
-    requiresProgress: Bool, feedbackTokens: Int = 700
+    requiresProgress: Bool, feedbackTokens: Int = 700, files: [String: String] = [:],
+    targetedTimeout: Duration = .seconds(120)
   ) {
     self.baseline = baseline
     self.command = command
@@ -30,6 +41,8 @@ package struct TestVerification: CandidateVerifying {
     self.base = base
     self.requiresProgress = requiresProgress
     self.feedbackTokens = feedbackTokens
+    self.testFiles = files.filter { RepoContext.looksLikeTest($0.key) }
+    self.targetedTimeout = targetedTimeout
   }
 
   /// Whether a task's text asks for a fix: it names the test command, or says fix, pass, bug, fail.
@@ -62,12 +75,17 @@ package struct TestVerification: CandidateVerifying {
     return "Before any change: " + TestFeedback.render(result, tokenBudget: feedbackTokens / 2)
   }
 
-  /// The tests with `changes` applied to a scratch copy of the base, beside the cached baseline.
-  private func compare(_ changes: [EditApplier.FileChange]) async throws -> VerificationComparison {
-    let candidate = VerificationCandidate(
+  /// The whole suite with `changes` applied to a scratch copy of the base, beside the cached
+  /// baseline.
+  func compare(_ changes: [EditApplier.FileChange]) async throws -> VerificationComparison {
+    try await baseline.verify(
+      Self.candidate(changes), command: command.command, repository: repository, base: base)
+  }
+
+  /// `changes` as a verification candidate.
+  static func candidate(_ changes: [EditApplier.FileChange]) -> VerificationCandidate {
+    VerificationCandidate(
       files: changes.map { VerificationCandidate.File(path: $0.path, content: $0.new) })
-    return try await baseline.verify(
-      candidate, command: command.command, repository: repository, base: base)
   }
 
   package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? {
@@ -79,24 +97,5 @@ package struct TestVerification: CandidateVerifying {
       command: command.command, reason: command.reason,
       baselinePassed: comparison.baseline.passed, candidatePassed: comparison.candidate.passed,
       newlyFailing: comparison.candidate.failingTests.filter { !before.contains($0) })
-  }
-
-  package func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict {
-    let comparison: VerificationComparison
-    do {
-      comparison = try await compare(changes)
-    } catch {
-      return .skipped(reason: "verification was interrupted")
-    }
-    let summary = "`\(command.command)`: \(comparison.verdict.summary)"
-    if comparison.verdict.mayLand && (comparison.isFix || !requiresProgress) {
-      return .passed(summary: comparison.candidate.passed ? "`\(command.command)` passed" : summary)
-    }
-    let feedback = TestFeedback.render(
-      comparison.candidate, baseline: comparison.baseline, tokenBudget: feedbackTokens)
-    return .failed(
-      summary: summary,
-      feedback: feedback
-        + "\n\nFix the code so the tests pass. Output the complete edit again in the same format.")
   }
 }

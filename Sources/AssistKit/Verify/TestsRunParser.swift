@@ -22,6 +22,8 @@ enum TestsRunParser {
       if line.contains("no tests ran") { return 0 }
       return sum(of: ["passed", "failed", "error", "errors"], in: line)
     }
+    // pytest -q: "3 passed, 1 failed in 0.12s", "no tests ran in 0.01s" (no `=` rule).
+    if let count = quietPytest(line) { return count }
     // Jest: "Tests:       1 failed, 5 passed, 6 total".
     if line.hasPrefix("Tests:"), let total = numbered("total", in: line) { return total }
     // TAP plan: "1..7".
@@ -33,6 +35,27 @@ enum TestsRunParser {
       return number
     }
     return nil
+  }
+
+  /// pytest's quiet summary: counted outcomes, then ` in ` and a duration in seconds.
+  private static func quietPytest(_ line: Substring) -> Int? {
+    let halves = line.split(separator: " in ", omittingEmptySubsequences: false)
+    guard halves.count == 2 else { return nil }
+    let time = halves[1].prefix(while: { $0 != " " })
+    guard time.hasSuffix("s"), Double(time.dropLast()) != nil else { return nil }
+    let counts = halves[0]
+    if counts == "no tests ran" { return 0 }
+    let outcomes: Set<Substring> = [
+      "passed", "failed", "error", "errors", "skipped", "xfailed", "xpassed", "warning",
+      "warnings", "deselected", "rerun",
+    ]
+    let parts = counts.split(separator: ", ")
+    let wellFormed = parts.allSatisfy { part in
+      let words = part.split(separator: " ")
+      return words.count == 2 && Int(words[0]) != nil && outcomes.contains(words[1])
+    }
+    guard wellFormed, !parts.isEmpty else { return nil }
+    return sum(of: ["passed", "failed", "error", "errors"], in: counts)
   }
 
   private static func leadingNumber(_ text: Substring) -> Int? {

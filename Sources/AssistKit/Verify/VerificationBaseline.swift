@@ -20,6 +20,8 @@ package actor VerificationBaseline {
   private var entries: [Key: Entry] = [:]
   /// How many baseline runs actually happened (cache misses), for the trace and tests.
   package private(set) var runs = 0
+  /// The commands candidates were run with, in order: the record of what verification ran.
+  package private(set) var candidateCommands: [String] = []
 
   /// Creates an empty cache over `verifier`.
   package init(verifier: Verifier) {
@@ -32,12 +34,13 @@ package actor VerificationBaseline {
   ///   - command: The test command.
   ///   - repository: A folder inside the repository.
   ///   - base: The base revision (resolved to a commit id for the cache key).
+  ///   - timeout: This command's time limit; the verifier's when `nil`.
   /// - Returns: The base commit's result; ``VerificationResult/Status/couldNotRun`` if the base
   ///   cannot be resolved.
   /// - Throws: `CancellationError` only (a cancelled run is not cached).
-  package func result(command: String, repository: String, base: String = "HEAD") async throws
-    -> VerificationResult
-  {
+  package func result(
+    command: String, repository: String, base: String = "HEAD", timeout: Duration? = nil
+  ) async throws -> VerificationResult {
     let commit: String
     do {
       commit = try Verifier.resolve(base, in: repository)
@@ -57,7 +60,8 @@ package actor VerificationBaseline {
       entries[key] = .running([])
       runs += 1
       do {
-        let result = try await verifier.run(command, repository: repository, base: commit)
+        let result = try await verifier(timeout).run(
+          command, repository: repository, base: commit)
         if case .running(let waiters) = entries[key] {
           waiters.forEach { $0.resume(returning: result) }
         }
@@ -80,14 +84,25 @@ package actor VerificationBaseline {
   ///   - command: The test command.
   ///   - repository: A folder inside the repository.
   ///   - base: The base revision the candidate was made against.
+  ///   - timeout: This command's time limit (baseline and candidate); the verifier's when `nil`.
   /// - Returns: Both runs and the verdict.
   /// - Throws: `CancellationError` only.
   package func verify(
-    _ candidate: VerificationCandidate, command: String, repository: String, base: String = "HEAD"
+    _ candidate: VerificationCandidate, command: String, repository: String, base: String = "HEAD",
+    timeout: Duration? = nil
   ) async throws -> VerificationComparison {
-    let baseline = try await result(command: command, repository: repository, base: base)
-    let run = try await verifier.run(
+    let baseline = try await result(
+      command: command, repository: repository, base: base, timeout: timeout)
+    candidateCommands.append(command)
+    let run = try await verifier(timeout).run(
       command, repository: repository, base: base, candidate: candidate)
     return VerificationComparison(baseline: baseline, candidate: run)
+  }
+
+  /// The verifier with `timeout` in place of its own, when given.
+  private func verifier(_ timeout: Duration?) -> Verifier {
+    var limited = verifier
+    if let timeout { limited.timeout = timeout }
+    return limited
   }
 }

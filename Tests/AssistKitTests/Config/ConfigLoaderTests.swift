@@ -94,6 +94,7 @@ import Testing
       "must be a whole number"
     ),
     ("budgets:\n  per_day: -1\n", 2, "must not be negative"),
+    ("verify:\n  targeted_timeout_seconds: 0\n", 2, "targeted_timeout_seconds must be > 0"),
     ("tiers: [\n", 2, "did not find expected"),
     ("tier:\n  - name: t\n", 1, "did you mean 'tiers'"),
     (
@@ -108,6 +109,23 @@ import Testing
     #expect(error?.file == "c.yaml")
     #expect(error?.line == line)
     #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+  }
+
+  @Test func targetedTestRunsGetTheirOwnTimeoutCappedByTheWholeSuitesByDefault() throws {
+    let plain = try ConfigLoader.merge(
+      [("c.yaml", "verify:\n  timeout_seconds: 600\n")], variables: [:])
+    #expect(plain.verify.targetedTimeout == 120)
+    let short = try ConfigLoader.merge(
+      [("c.yaml", "verify:\n  timeout_seconds: 30\n")], variables: [:])
+    #expect(short.verify.targetedTimeout == 30)
+    let given = try ConfigLoader.merge(
+      [
+        ("a.yaml", "verify:\n  targeted_timeout_seconds: 45\n"),
+        ("b.yaml", "verify:\n  command: t\n"),
+      ],
+      variables: [:])
+    #expect(given.verify.targetedTimeout == 45)
+    #expect(given.verify.command == "t")
   }
 
   @Test func loadReadsOnlyFilesThatExist() throws {
