@@ -33,6 +33,14 @@ extension Localizer {
       }
     }
 
+    /// Whether `qualifier.name` picks definitions by scope (`Bits.__init__` → the `__init__` whose
+    /// scope is `Bits`), so the qualifier is context, not a place of its own.
+    func resolves(name: String, qualifier: String) -> Bool {
+      (byName[name] ?? []).contains {
+        nodes[$0].scope?.split(separator: ".").last.map(String.init) == qualifier
+      }
+    }
+
     /// Adds `weight` to one node.
     mutating func add(node: Int, weight: Double, reason: String) {
       weights[node, default: 0] += weight

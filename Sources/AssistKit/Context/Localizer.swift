@@ -63,11 +63,27 @@ package struct Localizer: Sendable {
       seeds.add(
         name: name, qualifier: parts.dropLast().last, weight: 10, reason: "named by the plan")
     }
-    for word in words {
+    // A dotted name that resolves by scope names its member; the qualifier is only context.
+    var resolvedWords: Set<String> = []
+    for word in words where word.contains(".") {
+      let parts = word.split(separator: ".").map(String.init)
+      guard parts.count >= 2, let name = parts.last,
+        seeds.resolves(name: name, qualifier: parts[parts.count - 2])
+      else { continue }
+      seeds.add(
+        name: name, qualifier: parts[parts.count - 2], weight: 8, reason: "named in the task")
+      resolvedWords.insert(word)
+      resolvedWords.formUnion(parts)
+    }
+    let shaped = Self.codeShaped(in: evidence.task)
+    for word in words where !resolvedWords.contains(word) {
       let parts = word.split(separator: ".").map(String.init)
       guard let name = parts.last, name.count >= 2 else { continue }
+      // A word written as code (`_`, digits, dots, inner capitals, a call, backticks) names a
+      // symbol; a plain word ("same", "value") may only happen to be one.
+      let weight = shaped.contains(word) ? 6.0 : 2.0
       seeds.add(
-        name: name, qualifier: parts.dropLast().last, weight: 6, reason: "named in the task")
+        name: name, qualifier: parts.dropLast().last, weight: weight, reason: "named in the task")
     }
     for path in mentionedPaths {
       seeds.boost(path: path, weight: 2, reason: "its file is named in the task")
@@ -89,10 +105,13 @@ package struct Localizer: Sendable {
     let graph = edges(nodes: nodes)
     let rank = PageRank.rank(nodes: nodes.count, edges: graph, seeds: seeds.weights)
     let top = rank.max() ?? 0
+    // The graph ranks among what the evidence names; scaled to the strongest seed so that it
+    // alone never makes one of two equally named functions decisive (1.4× < 1.5×).
+    let graphWeight = 0.4 * (seeds.weights.values.max() ?? 0)
     var scored: [(Int, Double)] = []
     for node in 0..<nodes.count {
       let seed = seeds.weights[node] ?? 0
-      var score = seed + (top > 0 ? 3 * rank[node] / top : 0)
+      var score = seed + (top > 0 ? graphWeight * rank[node] / top : 0)
       if RepoContext.looksLikeTest(nodes[node].path) && !mentionedPaths.contains(nodes[node].path) {
         score *= 0.3
       }
@@ -171,6 +190,46 @@ package struct Localizer: Sendable {
         path: path, symbol: "", startLine: 1, endLine: count, score: 1,
         reasons: ["named in the task"])
     }
+  }
+
+  /// The tokens of `text` written the way code is: with `_`, a digit or a dot, a capital
+  /// after the first letter or a capital word that does not start a sentence (`Bits`), followed
+  /// by `(`, or inside backticks.
+  package static func codeShaped(in text: String) -> Set<String> {
+    var shaped: Set<String> = []
+    let characters = Array(text)
+    var i = 0
+    while i < characters.count {
+      let c = characters[i]
+      guard c.isLetter || c == "_" else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j < characters.count,
+        characters[j].isLetter || characters[j].isNumber || characters[j] == "_"
+          || characters[j] == "."
+      {
+        j += 1
+      }
+      var token = String(characters[i..<j])
+      while token.hasSuffix(".") { token.removeLast() }
+      let before = characters[..<i].last { !$0.isWhitespace }
+      let startsSentence = before == nil || before == "." || before == "!" || before == "?"
+      let rest = token.dropFirst()
+      let looksLikeCode =
+        token.contains("_") || token.contains(where: \.isNumber) || token.contains(".")
+        || rest.contains(where: \.isUppercase)
+        || (token.first?.isUppercase == true && !startsSentence)
+        || (j < characters.count && characters[j] == "(")
+        || (i > 0 && characters[i - 1] == "`")
+      if looksLikeCode {
+        shaped.insert(token)
+        for part in token.split(separator: ".") { shaped.insert(String(part)) }
+      }
+      i = max(j, i + 1)
+    }
+    return shaped
   }
 
   /// Identifiers in free text, dotted ones kept whole (`Cart.total`) and split.

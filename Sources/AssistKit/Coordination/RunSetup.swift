@@ -148,7 +148,12 @@ struct RunSetup: Sendable {
     let view = ScopeView.make(
       context: context, scope: scope, places: places,
       budget: ScopeView.budget(window: window, maxTokens: agent.maxTokens))
-    let lines = scopeSize(subtask).lines
+    // Lines the sub-agent reads: a sliced view's lines, not the whole files' (a 2,500-line module
+    // shown as a 60-line slice must not lift the sub-task to a stronger tier by the scope rule).
+    let lines =
+      view.isSliced
+      ? view.text.split(separator: "\n", omittingEmptySubsequences: false).count
+      : scopeSize(subtask).lines
     let promptTokens = 600 + RepoContext.estimatedTokens(task + subtask.goal) + view.tokens
     let request = RoutingRequest(
       kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(scope.count, 1),

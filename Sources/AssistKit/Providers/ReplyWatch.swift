@@ -36,5 +36,7 @@ struct ReplyWatch {
 
   /// The raw bytes a stream may carry for this reply (text, JSON framing and usage chunks) before
   /// it counts as a flood.
-  var maxStreamBytes: Int { limits.maxReplyBytes * 8 + (64 << 10) }
+  /// Each streamed token arrives in its own event of ~250 bytes of JSON framing (llama.cpp);
+  /// this only guards against a flood, so it allows 1 KiB a token (the token cap cuts first).
+  var maxStreamBytes: Int { max(limits.maxReplyTokens, 1) * 1024 + (64 << 10) }
 }

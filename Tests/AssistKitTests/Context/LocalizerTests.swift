@@ -113,6 +113,46 @@ import Testing
     #expect(places.first?.reasons.first == "named by the plan")
   }
 
+  /// From real boltons tasks: "Please fix the length check in Bits.__init__" ranked the class
+  /// first, and "args2sh has the same problem" put iterutils' `same` among the places.
+  @Test func aDottedMemberBeatsItsClassAndPlainWordsWeighLessThanCode() async throws {
+    let repo = try TemporaryRepository(files: [
+      "lib/mathutils.py": """
+      class Bits:
+          def __init__(self, val, len):
+              self.val = val
+              self.len = len
+
+          def as_bin(self):
+              return format(self.val, "b")
+
+
+      class Other:
+          def __init__(self):
+              pass
+
+      """,
+      "lib/strutils.py": "def args2cmd(args, sep=' '):\n    return ' '.join(args)\n",
+      "lib/iterutils.py": "def same(iterable):\n    return len(set(iterable)) <= 1\n",
+    ])
+    let context = try await RepoContext.load(from: try Repository(at: repo.path))
+    let localizer = Localizer(index: context.index, files: context.files)
+    let bits = localizer.places(
+      for: .init(task: "Bits(4, 2) gives 3 bits. Please fix the length check in Bits.__init__."))
+    let first = try #require(bits.first)
+    #expect((first.path, first.symbol, first.startLine) == ("lib/mathutils.py", "__init__", 2))
+    #expect(Localizer.isDecisive(bits), "\(bits)")
+    let sep = localizer.places(
+      for: .init(task: "args2cmd ignores sep, and args2sh has the same problem."))
+    #expect(sep.first?.symbol == "args2cmd")
+    let same = try #require(sep.first { $0.symbol == "same" })
+    #expect(same.score * 2 < (sep.first?.score ?? 0), "\(sep)")
+    #expect(
+      Localizer.codeShaped(in: "Fix `same`, Bits and foo_bar() here. Then stop") == [
+        "same", "Bits", "foo_bar",
+      ])
+  }
+
   @Test func aTaskThatNamesNothingGivesNoPlaces() async throws {
     let places = try await localizer().places(for: .init(task: "make it faster please"))
     #expect(places.isEmpty)
