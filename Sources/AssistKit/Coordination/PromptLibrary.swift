@@ -8,6 +8,7 @@ package struct PromptLibrary: Sendable {
     var templates: [String: PromptTemplate] = [:]
     for name in [
       "plan", "plan-retry", "subtask", "function", "analysis", "reflection", "test-feedback",
+      "think-first",
     ] {
       templates[name] = try PromptTemplate.load(name, folders: folders)
     }

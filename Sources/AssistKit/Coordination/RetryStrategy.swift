@@ -14,6 +14,9 @@ package enum RetryStrategy: String, Sendable, Equatable, Codable, CaseIterable {
   case showFailure = "show_failure"
   /// Stop asking this tier: the next rung gets the sub-task.
   case escalate
+  /// An independent sample of the sampling round, after every free rung failed (not a choice:
+  /// the policy's `retry.samples` sizes the round).
+  case sample
 
   /// The strategies a policy may list (not ``initial`` or ``reflect``, which are not choices).
   package static let choices: [RetryStrategy] = [.resample, .switchFormat, .showFailure, .escalate]
@@ -30,12 +33,20 @@ package struct RetryRule: Sendable, Equatable {
   package var maxTemperature: Double
   /// The same failure twice in a row on a tier escalates at once.
   package var sameFailureEscalates: Bool
+  /// Independent samples once every free rung has failed a sub-task whose tests fail before any
+  /// change (0: no sampling round).
+  package var samples: Int
+  /// The temperature of those samples.
+  package var sampleTemperature: Double
 
   /// Creates retry rules; the defaults match `share/routing-policy.yaml`.
   package init(
     strategies: [RetryStrategy] = [.switchFormat, .resample, .showFailure, .escalate],
-    temperatureStep: Double = 0.4, maxTemperature: Double = 1.0, sameFailureEscalates: Bool = true
+    temperatureStep: Double = 0.4, maxTemperature: Double = 1.0, sameFailureEscalates: Bool = true,
+    samples: Int = 6, sampleTemperature: Double = 0.8
   ) {
+    self.samples = samples
+    self.sampleTemperature = sampleTemperature
     self.strategies = strategies
     self.temperatureStep = temperatureStep
     self.maxTemperature = maxTemperature

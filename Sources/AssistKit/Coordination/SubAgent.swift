@@ -111,7 +111,18 @@ package struct SubAgent: Sendable {
     }
     var previousTier: String?
     var ledger = CandidateLedger()
+    var sampled = false
     for (step, tier) in inputs.ladder.enumerated() {
+      // The free rungs are spent: independent samples on them before any paid call.
+      if !sampled, !tier.isFree, inputs.ladder[..<step].contains(where: \.isFree) {
+        sampled = true
+        if let done = try await sampleRound(
+          inputs: inputs, baseline: baseline, result: &result, ledger: &ledger,
+          parentSpan: parentSpan)
+        {
+          return done
+        }
+      }
       // A tier benched during this sub-task (its endpoints kept failing) is not escalated onto
       // while a later one remains; it would fail at once without sending anything.
       if step > 0, step < inputs.ladder.count - 1,
@@ -142,6 +153,14 @@ package struct SubAgent: Sendable {
       }
       lastFailure = result.attempts.last?.detail ?? lastFailure
     }
+    if !sampled,
+      let done = try await sampleRound(
+        inputs: inputs, baseline: baseline, result: &result, ledger: &ledger,
+        parentSpan: parentSpan)
+    {
+      return done
+    }
+    lastFailure = result.attempts.last?.detail ?? lastFailure
     let tried = inputs.ladder.map(\.name).joined(separator: " → ")
     result.detail = "no tier could do this (tried \(tried)); last problem: \(lastFailure)"
     return result
@@ -155,65 +174,26 @@ package struct SubAgent: Sendable {
     _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, baseline: String?,
     result: inout SubtaskResult, ledger: inout CandidateLedger, parentSpan: Int?
   ) async throws -> SubtaskResult? {
-    let scope = scopeFiles(inputs, fixingTests: baseline != nil)
-    let current = currentFiles(inputs)
-    let largest = scope.map { (current[$0] ?? nil)?.split(separator: "\n").count ?? 0 }.max() ?? 0
-    let isAnalysis = inputs.subtask.kind == .analysis
-    // A free tier asked about one named function sees only that function (FunctionFocus).
-    var focus =
-      !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
-      ? nil
-      : FunctionFocus.choose(
-        places: inputs.places, isFix: inputs.subtask.intent?.action == .fix, scope: scope,
-        files: current, isTest: inputs.context.isTestFile)
-        // A fix that names no function: the one the failing assertions call, if only one.
-        ?? baseline.flatMap {
-          FunctionFocus.choose(
-            failure: $0, scope: scope, files: current, isTest: inputs.context.isTestFile)
-        }
-    // Without focus: the scope whole while it fits this tier, slices around the places if not.
-    var padding = 0
-    var view = scopeView(inputs, tier: tier, scope: scope, current: current, padding: padding)
-    let sliced: SliceFormat? =
-      isAnalysis || focus != nil || !view.isSliced
-      ? nil : SliceFormat(slices: view.slices, files: current.compactMapValues { $0 })
-    var formatName =
-      isAnalysis
-      ? nil
-      : focus?.name ?? sliced?.name
-        ?? formatChoice.format(
-          agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
-    var format: (any EditFormat)? =
-      focus ?? sliced ?? formatName.flatMap { EditFormats.standard[$0] }
-    if !isAnalysis && format == nil {
-      result.detail = "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"
+    let setup: TierSetup
+    switch try await prepare(
+      tier, step: step, inputs: inputs, lastFailure: lastFailure, baseline: baseline)
+    {
+    case .success(let made): setup = made
+    case .failure(let failure):
+      result.detail = failure.text
       return result
     }
-    let escalatedFrom = step > 0 && !lastFailure.isEmpty ? lastFailure : nil
-    var focusedBaseline: String? =
-      if let focus { await verifier?.baselineFailure(focusedOn: focus.extent.name) } else { nil }
-    // The function format for a sub-task the plan says is about one function, when the usual
-    // focus rule left it whole-file (e.g. the function is most of its file).
-    let planned =
-      focus != nil || isAnalysis
-        || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
-      ? nil
-      : FunctionFocus.planned(
-        inputs.subtask.intent, scope: scope, files: current, isTest: inputs.context.isTestFile)
+    let (scope, current, escalatedFrom, planned) =
+      (setup.scope, setup.current, setup.escalatedFrom, setup.planned)
+    let isAnalysis = inputs.subtask.kind == .analysis
+    var (focus, view, formatName, format) =
+      (setup.focus, setup.view, setup.formatName, setup.format)
+    let sliced = format as? SliceFormat
+    var focusedBaseline = setup.focusedBaseline
+    var padding = 0
     var retryRound = RetryRound(rule: retry, firstRung: step == 0, canSwitchFormat: planned != nil)
     var testFailure: String?
-    var messages = [
-      ChatMessage.system(inputs.agent.systemPrompt),
-      ChatMessage.user(
-        try focus.map {
-          try focusedPrompt(
-            inputs, focus: $0, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
-            previous: "")
-        }
-          ?? prompt(
-            inputs, view: view, format: format, scope: scope, current: current,
-            baseline: baseline, escalatedFrom: escalatedFrom)),
-    ]
+    var messages = setup.messages
     var prior: [EditApplier.FileChange] = inputs.dependencyChanges
     // Focused samples on the first tier are cheap (a few hundred tokens): take a few more there.
     let rounds = inputs.reflections + (focus != nil && step == 0 ? FunctionFocus.extraSamples : 0)
@@ -407,7 +387,7 @@ package struct SubAgent: Sendable {
     return nil
   }
 
-  private func finish(
+  func finish(
     _ result: inout SubtaskResult, status: SubtaskResult.Status, tier: Tier, handBack: HandBack,
     changes: [EditApplier.FileChange], detail: String
   ) -> SubtaskResult {
@@ -420,13 +400,13 @@ package struct SubAgent: Sendable {
     return result
   }
 
-  private func markWork(_ attempt: Attempt) async {
+  func markWork(_ attempt: Attempt) async {
     guard let id = attempt.spanID else { return }
     await recorder.update(id) { $0.classification = .work }
   }
 
   /// One model call, billed and recorded; a provider failure becomes an attempt with no reply.
-  private func call(
+  func call(
     _ tier: Tier, messages: [ChatMessage], inputs: Inputs, round: Int, format: String?,
     bounds: ReplyBounds, temperature: Double, seed: Int? = nil, parentSpan: Int?
   ) async throws -> (reply: String?, attempt: Attempt) {
@@ -520,7 +500,7 @@ package struct SubAgent: Sendable {
   }
 
   /// The edit pipeline on a handle of the sub-agent's own, plus the scope rule.
-  private func gate(
+  func gate(
     reply: String, format: any EditFormat, inputs: Inputs, prior: [EditApplier.FileChange],
     scope: [String],
     parentSpan: Int?
@@ -569,14 +549,14 @@ package struct SubAgent: Sendable {
   }
 
   /// The files the sub-task may change (``RepoContext/editScope(named:goal:task:fixingTests:)``).
-  private func scopeFiles(_ inputs: Inputs, fixingTests: Bool) -> [String] {
+  func scopeFiles(_ inputs: Inputs, fixingTests: Bool) -> [String] {
     inputs.context.editScope(
       named: inputs.subtask.files, goal: inputs.subtask.goal, task: inputs.task,
       fixingTests: fixingTests, places: inputs.places)
   }
 
   /// The files as this sub-task starts from them: the base, plus its dependencies' changes.
-  private func currentFiles(_ inputs: Inputs) -> [String: String?] {
+  func currentFiles(_ inputs: Inputs) -> [String: String?] {
     var files: [String: String?] = inputs.context.files.mapValues { Optional($0) }
     for change in inputs.dependencyChanges { files[change.path] = change.new }
     return files
@@ -585,7 +565,7 @@ package struct SubAgent: Sendable {
   /// The prompt of a focused attempt: the task, the failing tests, the one function, and what the
   /// last attempt on this tier did (a fresh conversation each round, so a small model is not
   /// anchored to its own wrong answer).
-  private func focusedPrompt(
+  func focusedPrompt(
     _ inputs: Inputs, focus: FunctionFormat, baseline: String?, escalatedFrom: String?,
     previous: String
   ) throws -> String {
@@ -618,7 +598,7 @@ package struct SubAgent: Sendable {
   static let widerPadding = 60
 
   /// What this tier's prompt shows of the scope (``ScopeView``), from the current files.
-  private func scopeView(
+  func scopeView(
     _ inputs: Inputs, tier: Tier, scope: [String], current: [String: String?], padding: Int
   ) -> ScopeView {
     var context = inputs.context
@@ -629,7 +609,7 @@ package struct SubAgent: Sendable {
       padding: padding)
   }
 
-  private func prompt(
+  func prompt(
     _ inputs: Inputs, view: ScopeView, format: (any EditFormat)?, scope: [String],
     current: [String: String?], baseline: String?,
     escalatedFrom: String?
@@ -707,7 +687,7 @@ package struct SubAgent: Sendable {
     return nil
   }
 
-  private static func oneLine(_ outcome: EditOutcome) -> String {
+  static func oneLine(_ outcome: EditOutcome) -> String {
     if outcome.stage == .gate, outcome.gateFailures.isEmpty,
       let first = outcome.feedback.split(separator: "\n").first
     {

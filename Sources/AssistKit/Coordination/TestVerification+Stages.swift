@@ -65,6 +65,10 @@ extension TestVerification {
   private func targetedRunDisagrees(_ targeted: String) async throws -> String? {
     let whole = try await baseline.result(
       command: command.command, repository: repository, base: base)
+    if whole.status == .timedOut {
+      // The part would most likely hang too, for its own limit, before every candidate.
+      return "the whole suite timed out on the base commit"
+    }
     let part = try await baseline.result(
       command: targeted, repository: repository, base: base, timeout: targetedTimeout)
     let reason = "`\(targeted)` disagrees with the whole suite on the base commit"

@@ -157,8 +157,16 @@ extension RoutingPolicy {
     retry.maxTemperature = try t.double("max_temperature") ?? retry.maxTemperature
     retry.sameFailureEscalates =
       try t.bool("same_failure_escalates") ?? retry.sameFailureEscalates
+    retry.samples = try t.int("samples") ?? retry.samples
+    retry.sampleTemperature = try t.double("sample_temperature") ?? retry.sampleTemperature
     guard retry.temperatureStep >= 0, (0...2).contains(retry.maxTemperature) else {
       throw t.error("temperature_step", "temperatures must be ≥ 0 and max_temperature ≤ 2")
+    }
+    guard (0...32).contains(retry.samples) else {
+      throw t.error("samples", "samples must be between 0 and 32")
+    }
+    guard (0...2).contains(retry.sampleTemperature) else {
+      throw t.error("sample_temperature", "sample_temperature must be between 0 and 2")
     }
     try t.finish()
   }

@@ -17,6 +17,8 @@ package actor VerificationBaseline {
 
   /// The verifier every run goes through.
   package let verifier: Verifier
+  /// A candidate's limit when the baseline of its command timed out.
+  package var hungBaselineCandidateLimit: Duration = .seconds(60)
   private var entries: [Key: Entry] = [:]
   /// How many baseline runs actually happened (cache misses), for the trace and tests.
   package private(set) var runs = 0
@@ -24,8 +26,9 @@ package actor VerificationBaseline {
   package private(set) var candidateCommands: [String] = []
 
   /// Creates an empty cache over `verifier`.
-  package init(verifier: Verifier) {
+  package init(verifier: Verifier, hungBaselineCandidateLimit: Duration = .seconds(60)) {
     self.verifier = verifier
+    self.hungBaselineCandidateLimit = hungBaselineCandidateLimit
   }
 
   /// The baseline result for `command` on `base`, run at most once.
@@ -94,7 +97,12 @@ package actor VerificationBaseline {
     let baseline = try await result(
       command: command, repository: repository, base: base, timeout: timeout)
     candidateCommands.append(command)
-    let run = try await verifier(timeout).run(
+    // A suite that hung on the base commit (the bug is often the hang) gives each candidate a
+    // shorter limit: a fix ends quickly, and a candidate that still hangs should not cost the
+    // full limit again.
+    var limit = timeout ?? verifier.timeout
+    if baseline.status == .timedOut { limit = min(limit, hungBaselineCandidateLimit) }
+    let run = try await verifier(limit).run(
       command, repository: repository, base: base, candidate: candidate)
     return VerificationComparison(baseline: baseline, candidate: run)
   }

@@ -80,6 +80,7 @@ import Testing
     ]
     for name in [
       "plan", "plan-retry", "subtask", "function", "analysis", "reflection", "test-feedback",
+      "think-first",
     ] {
       let template = try PromptTemplate.load(name, folders: [projectRoot + "/prompts"])
       #expect(Set(template.placeholders).isSubset(of: known), "\(name): \(template.placeholders)")

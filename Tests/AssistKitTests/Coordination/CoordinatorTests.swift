@@ -48,13 +48,19 @@ import Testing
     }
 
     /// Tiers local-small and local-medium at any servers (a scripted model, or one that fails).
-    init(smallURL: String, mediumURL: String, pricedMedium: Bool = false) throws {
+    /// - Parameters:
+    ///   - files: The repository (the inventory example when `nil`).
+    ///   - extraConfig: YAML appended to the config (e.g. a `routing:` override).
+    init(
+      smallURL: String, mediumURL: String, pricedMedium: Bool = false,
+      files given: [String: String]? = nil, extraConfig: String = ""
+    ) throws {
       var files: [String: String] = [:]
-      for name in ["inventory.py", "report.py", "test_inventory.py"] {
+      for name in ["inventory.py", "report.py", "test_inventory.py"] where given == nil {
         files[name] = try String(
           contentsOfFile: projectRoot + "/examples/py-inventory/repo/" + name, encoding: .utf8)
       }
-      repo = try TemporaryRepository(files: files)
+      repo = try TemporaryRepository(files: given ?? files)
       let home = FileManager.default.temporaryDirectory.appendingPathComponent("coord-\(UUID())")
         .path
       try FileManager.default.createDirectory(
@@ -69,6 +75,7 @@ import Testing
       verify:
         command: python3 -m unittest -q
         timeout_seconds: 60
+      \(extraConfig)
       """.write(toFile: home + "/config/config.yaml", atomically: true, encoding: .utf8)
       environment = Environment(
         variables: [

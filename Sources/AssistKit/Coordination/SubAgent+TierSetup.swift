@@ -1,0 +1,105 @@
+/// What a sub-agent shows one tier on its first round: the scope, the one function it may be
+/// focused on, the view of the scope (whole files or slices), the edit format and the first
+/// request. The tier loop and the sampling round start from the same setup.
+struct TierSetup: Sendable {
+  /// The files the sub-task may change.
+  var scope: [String]
+  /// The files as this sub-task starts from them (nil = deleted).
+  var current: [String: String?]
+  /// The one function the tier is shown alone, when there is one (``FunctionFocus``).
+  var focus: FunctionFormat?
+  /// What the prompt shows of the scope.
+  var view: ScopeView
+  /// The edit format's name (`nil` for analysis).
+  var formatName: String?
+  /// The edit format (`nil` for analysis).
+  var format: (any EditFormat)?
+  /// The failure of the tier below, for the prompt.
+  var escalatedFrom: String?
+  /// The failing assertions that mention the focused function.
+  var focusedBaseline: String?
+  /// The function format the plan's intent points at, when the focus rule left the scope whole.
+  var planned: FunctionFormat?
+  /// The first request: the agent's system prompt and the rendered user prompt.
+  var messages: [ChatMessage]
+  /// Bytes a reply may reasonably need (``ReplyBounds``).
+  var sliceBytes: Int
+}
+
+extension SubAgent {
+  /// The setup of `tier` for `inputs`, or a failure text when the agent names an unknown format.
+  func prepare(
+    _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, baseline: String?
+  ) async throws -> Result<TierSetup, SetupFailure> {
+    let scope = scopeFiles(inputs, fixingTests: baseline != nil)
+    let current = currentFiles(inputs)
+    let largest = scope.map { (current[$0] ?? nil)?.split(separator: "\n").count ?? 0 }.max() ?? 0
+    let isAnalysis = inputs.subtask.kind == .analysis
+    // A free tier asked about one named function sees only that function (FunctionFocus).
+    let focus =
+      !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
+      ? nil
+      : FunctionFocus.choose(
+        places: inputs.places, isFix: inputs.subtask.intent?.action == .fix, scope: scope,
+        files: current, isTest: inputs.context.isTestFile)
+        // A fix that names no function: the one the failing assertions call, if only one.
+        ?? baseline.flatMap {
+          FunctionFocus.choose(
+            failure: $0, scope: scope, files: current, isTest: inputs.context.isTestFile)
+        }
+    // Without focus: the scope whole while it fits this tier, slices around the places if not.
+    let view = scopeView(inputs, tier: tier, scope: scope, current: current, padding: 0)
+    let sliced: SliceFormat? =
+      isAnalysis || focus != nil || !view.isSliced
+      ? nil : SliceFormat(slices: view.slices, files: current.compactMapValues { $0 })
+    let formatName =
+      isAnalysis
+      ? nil
+      : focus?.name ?? sliced?.name
+        ?? formatChoice.format(
+          agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
+    let format: (any EditFormat)? =
+      focus ?? sliced ?? formatName.flatMap { EditFormats.standard[$0] }
+    if !isAnalysis && format == nil {
+      return .failure(
+        SetupFailure(
+          text: "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"))
+    }
+    let escalatedFrom = step > 0 && !lastFailure.isEmpty ? lastFailure : nil
+    let focusedBaseline: String? =
+      if let focus { await verifier?.baselineFailure(focusedOn: focus.extent.name) } else { nil }
+    // The function format for a sub-task the plan says is about one function, when the usual
+    // focus rule left it whole-file (e.g. the function is most of its file).
+    let planned =
+      focus != nil || isAnalysis
+        || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
+      ? nil
+      : FunctionFocus.planned(
+        inputs.subtask.intent, scope: scope, files: current, isTest: inputs.context.isTestFile)
+    let messages = [
+      ChatMessage.system(inputs.agent.systemPrompt),
+      ChatMessage.user(
+        try focus.map {
+          try focusedPrompt(
+            inputs, focus: $0, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
+            previous: "")
+        }
+          ?? prompt(
+            inputs, view: view, format: format, scope: scope, current: current,
+            baseline: baseline, escalatedFrom: escalatedFrom)),
+    ]
+    return .success(
+      TierSetup(
+        scope: scope, current: current, focus: focus, view: view, formatName: formatName,
+        format: format, escalatedFrom: escalatedFrom, focusedBaseline: focusedBaseline,
+        planned: planned, messages: messages,
+        sliceBytes: focus?.source.utf8.count
+          ?? scope.reduce(0) { $0 + ((current[$1] ?? nil)?.utf8.count ?? 0) }))
+  }
+}
+
+/// Why a tier could not be set up (the agent names a format that does not exist).
+struct SetupFailure: Error, Sendable {
+  /// The one-line reason.
+  var text: String
+}

@@ -1,0 +1,55 @@
+import AssistKit
+import AssistTesting
+import Foundation
+import Testing
+
+/// A suite that hangs on the base commit (the bug is the hang): candidates get the shorter limit.
+@Suite struct HungBaselineTests {
+  /// Hangs unless `fixed.txt` says `fixed`; a candidate that writes `slow` takes 3 s and passes.
+  static let check = """
+    #!/bin/sh
+    case "$(cat state.txt)" in
+      fixed) exit 0 ;;
+      slow) sleep 3; exit 0 ;;
+      *) sleep 30 ;;
+    esac
+
+    """
+
+  private func repository() throws -> TemporaryRepository {
+    try TemporaryRepository(files: ["check.sh": Self.check, "state.txt": "broken\n"])
+  }
+
+  @Test func aCandidateOfAHungSuiteGetsTheShorterLimitAndAFixStillPasses() async throws {
+    let repo = try repository()
+    let baseline = VerificationBaseline(
+      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(6)),
+      hungBaselineCandidateLimit: .seconds(1))
+    let slow = try await baseline.verify(
+      VerificationCandidate(files: [.init(path: "state.txt", content: "slow\n")]),
+      command: "sh check.sh", repository: repo.path)
+    #expect(slow.baseline.status == .timedOut)
+    // 3 s would pass under the suite's 6 s limit; after a hung baseline the limit is 1 s.
+    #expect(slow.candidate.status == .timedOut)
+    let fixed = try await baseline.verify(
+      VerificationCandidate(files: [.init(path: "state.txt", content: "fixed\n")]),
+      command: "sh check.sh", repository: repo.path)
+    #expect(fixed.candidate.status == .passed)
+    #expect(fixed.verdict.mayLand)
+  }
+
+  @Test func aSuiteThatEndedKeepsItsOwnLimit() async throws {
+    let repo = try TemporaryRepository(files: [
+      "check.sh": Self.check.replacingOccurrences(of: "*) sleep 30 ;;", with: "*) exit 1 ;;"),
+      "state.txt": "broken\n",
+    ])
+    let baseline = VerificationBaseline(
+      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(20)),
+      hungBaselineCandidateLimit: .seconds(1))
+    let slow = try await baseline.verify(
+      VerificationCandidate(files: [.init(path: "state.txt", content: "slow\n")]),
+      command: "sh check.sh", repository: repo.path)
+    #expect(slow.baseline.status == .failed)
+    #expect(slow.candidate.status == .passed)
+  }
+}
