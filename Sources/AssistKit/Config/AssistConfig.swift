@@ -21,7 +21,7 @@ package struct AssistConfig: Sendable, Equatable {
   package struct Verify: Sendable, Equatable, Codable {
     /// The command, run by `/bin/sh -c` in a scratch copy; `nil` means discover one.
     package var command: String?
-    /// Seconds before the command is killed.
+    /// Seconds before the command is killed (two minutes: a slower suite sets it higher).
     package var timeoutSeconds: Int
     /// Seconds before a targeted run (only the tests that touch a change) is killed; `nil` means
     /// ``targetedTimeout``'s default.
@@ -29,7 +29,7 @@ package struct AssistConfig: Sendable, Equatable {
 
     /// Creates verification settings.
     package init(
-      command: String? = nil, timeoutSeconds: Int = 300, targetedTimeoutSeconds: Int? = nil
+      command: String? = nil, timeoutSeconds: Int = 120, targetedTimeoutSeconds: Int? = nil
     ) {
       self.command = command
       self.timeoutSeconds = timeoutSeconds

@@ -18,7 +18,7 @@ package actor VerificationBaseline {
   /// The verifier every run goes through.
   package let verifier: Verifier
   /// A candidate's limit when the baseline of its command timed out.
-  package var hungBaselineCandidateLimit: Duration = .seconds(60)
+  package var hungBaselineCandidateLimit: Duration = .seconds(30)
   private var entries: [Key: Entry] = [:]
   /// How many baseline runs actually happened (cache misses), for the trace and tests.
   package private(set) var runs = 0
@@ -26,7 +26,7 @@ package actor VerificationBaseline {
   package private(set) var candidateCommands: [String] = []
 
   /// Creates an empty cache over `verifier`.
-  package init(verifier: Verifier, hungBaselineCandidateLimit: Duration = .seconds(60)) {
+  package init(verifier: Verifier, hungBaselineCandidateLimit: Duration = .seconds(30)) {
     self.verifier = verifier
     self.hungBaselineCandidateLimit = hungBaselineCandidateLimit
   }
