@@ -11,6 +11,9 @@ package protocol CandidateVerifying: Sendable {
   /// - Parameter function: For a one-function prompt: only the assertions of the tests that
   ///   mention it (all when none does), no header; `nil` for the full rendering.
   func baselineFailure(focusedOn function: String?) async -> String?
+  /// A line for the user when the tests themselves are a problem on the base commit (they hung
+  /// past their limit), so a slow suite is not silently judged by the hung-suite limit.
+  func baselineNotice() async -> String?
   /// The proposal's own verification: every accepted change together, before and after, for the
   /// proposal and its commit trailer (`Assist-Verified`); `nil` when the tests could not run.
   func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary?
@@ -18,6 +21,7 @@ package protocol CandidateVerifying: Sendable {
 
 extension CandidateVerifying {
   package func baselineFailure(focusedOn function: String?) async -> String? { nil }
+  package func baselineNotice() async -> String? { nil }
   package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? { nil }
 }
 

@@ -102,6 +102,9 @@ package struct SubAgent: Sendable {
     }
     let baseline =
       inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: nil)
+    if baseline != nil, let notice = await verifier?.baselineNotice() {
+      events(.notice("\(inputs.subtask.id): \(notice)"))
+    }
     // The failing tests' frames join the evidence: a traceback names the function that failed.
     if let baseline, !baseline.isEmpty {
       inputs.places = inputs.context.places(

@@ -75,6 +75,20 @@ package struct TestVerification: CandidateVerifying {
     return "Before any change: " + TestFeedback.render(result, tokenBudget: feedbackTokens / 2)
   }
 
+  /// Says so when the whole suite timed out on the base commit: candidates then get the
+  /// baseline's hung-suite limit, which is wrong for a suite that is merely slow.
+  package func baselineNotice() async -> String? {
+    guard
+      let result = try? await baseline.result(
+        command: command.command, repository: repository, base: base),
+      result.status == .timedOut
+    else { return nil }
+    let limit = await baseline.hungBaselineCandidateLimit.components.seconds
+    return "\(result.summary) on the base commit; each candidate gets \(limit) s (an infinite "
+      + "loop is the likely bug). If the suite is just slow, raise verify.timeout_seconds in "
+      + ".assist/config.yaml."
+  }
+
   /// The whole suite with `changes` applied to a scratch copy of the base, beside the cached
   /// baseline.
   func compare(_ changes: [EditApplier.FileChange]) async throws -> VerificationComparison {

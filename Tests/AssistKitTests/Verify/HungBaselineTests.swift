@@ -52,4 +52,29 @@ import Testing
     #expect(slow.baseline.status == .failed)
     #expect(slow.candidate.status == .passed)
   }
+
+  @Test func theUserIsToldWhenTheSuiteHungOnTheBaseCommitAndNotWhenItMerelyFailed() async throws {
+    for (hangs, timeout) in [(true, 1), (false, 20)] {
+      let check =
+        hangs
+        ? Self.check : Self.check.replacingOccurrences(of: "*) sleep 30 ;;", with: "*) exit 1 ;;")
+      let repo = try TemporaryRepository(files: ["check.sh": check, "state.txt": "broken\n"])
+      let head = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .newlines)
+      let verification = TestVerification(
+        baseline: VerificationBaseline(
+          verifier: Verifier(
+            environment: ProcessInfo.processInfo.environment, timeout: .seconds(timeout)),
+          hungBaselineCandidateLimit: .seconds(7)),
+        command: TestCommand(command: "sh check.sh", origin: .config, reason: "test"),
+        repository: repo.path, base: head, requiresProgress: true)
+      let notice = await verification.baselineNotice()
+      if hangs {
+        #expect(notice?.contains("timed out") == true)
+        #expect(notice?.contains("gets 7 s") == true)
+        #expect(notice?.contains("verify.timeout_seconds") == true)
+      } else {
+        #expect(notice == nil)
+      }
+    }
+  }
 }
