@@ -68,6 +68,8 @@ package struct SubAgent: Sendable {
   package var checkCommands: [String: String]
   /// What a round changes after a duplicate candidate (the policy's `retry:`).
   package var retry = RetryRule()
+  /// Past it no new model call starts (`--time-limit`); `nil` = no limit.
+  package var deadline: RunDeadline?
 
   /// Creates a sub-agent runner.
   package init(
@@ -91,10 +93,25 @@ package struct SubAgent: Sendable {
   /// Runs the sub-task.
   /// - Throws: `CancellationError` when the run is cancelled; every other failure is a result.
   package func run(_ given: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
-    var inputs = given
     var result = SubtaskResult(
-      subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
+      subtask: given.subtask, agent: given.agent.name, status: .failed, tier: nil, model: nil,
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
+    do {
+      return try await climb(given, result: &result, parentSpan: parentSpan)
+    } catch let passed as RunDeadline.Passed {
+      // The attempts so far stay in the result; nothing of this sub-task is proposed.
+      result.status = .failed
+      result.changes = []
+      result.detail = passed.description
+      return result
+    }
+  }
+
+  /// The ladder, the sampling round and the final report; `result` keeps the attempts made.
+  private func climb(_ given: Inputs, result: inout SubtaskResult, parentSpan: Int?) async throws
+    -> SubtaskResult
+  {
+    var inputs = given
     var lastFailure = ""
     guard !inputs.ladder.isEmpty else {
       result.detail = Self.emptyLadderText
@@ -421,6 +438,7 @@ package struct SubAgent: Sendable {
     // round's prompt and adds the answer and the feedback, pays only for the new tokens.
     request.keepsPromptCache = tier.local != nil
     let promptTokens = SubtaskPrompt.tokens(messages)
+    try deadline?.check()
     var attempt = Attempt(
       tier: tier.name, model: tier.model, round: round, format: format, stage: "error", detail: "")
     if promptTokens + inputs.agent.maxTokens > tier.contextWindow {
