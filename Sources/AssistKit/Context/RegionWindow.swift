@@ -56,7 +56,8 @@ package struct RegionWindow: Sendable, Equatable {
   ) -> RegionWindow {
     let span = max(1, span.lowerBound)...min(file.count, max(span.upperBound, span.lowerBound))
     let head = headLines(of: definition, file: file)
-    let (centre, anchor) = centre(definition: definition, span: span, file: file, evidence: evidence)
+    let (centre, anchor) = centre(
+      definition: definition, span: span, head: head, file: file, evidence: evidence)
     let headCost = head.map { cost(file, $0) } ?? 0
     var lines = grow(around: centre, within: span, file: file, budget: budget - headCost)
     // A window that reaches the head shows it as its own first lines.
@@ -129,13 +130,20 @@ package struct RegionWindow: Sendable, Equatable {
   }
 
   /// The line to centre on: the innermost traceback line inside the span, else the densest
-  /// stretch of task words, else the head.
+  /// stretch of task words after the head (the head is shown anyway, and the definition's own
+  /// name says nothing of where in it to look), else the head.
   static func centre(
-    definition: Definition, span: ClosedRange<Int>, file: [Substring], evidence: SliceEvidence
+    definition: Definition, span: ClosedRange<Int>, head: ClosedRange<Int>?, file: [Substring],
+    evidence: SliceEvidence
   ) -> (Int, Anchor) {
     let traced = (evidence.lines[definition.path] ?? []).filter { span.contains($0) }
     if let line = traced.last { return (line, .traceback(line: line)) }
-    if let line = densest(span: span, file: file, words: evidence.words) {
+    let body = max(span.lowerBound, (head?.upperBound ?? 0) + 1)
+    if body <= span.upperBound,
+      let line = densest(
+        span: body...span.upperBound, file: file,
+        words: evidence.words.subtracting([definition.name]))
+    {
       return (line, .taskWords)
     }
     return (span.lowerBound, .head)

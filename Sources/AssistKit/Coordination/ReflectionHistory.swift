@@ -4,9 +4,9 @@
 ///
 /// On a large slice every round adds an answer as long as the code it rewrites; without this the
 /// third round overflows the window and the tier fails without being called.
-enum ReflectionHistory {
+package enum ReflectionHistory {
   /// The note put before the latest feedback when turns were dropped.
-  static func omittedNote(_ rounds: Int) -> String {
+  package static func omittedNote(_ rounds: Int) -> String {
     "(\(rounds) earlier round\(rounds == 1 ? "" : "s") omitted to fit the context window; "
       + "this is the feedback on your latest answer.)\n\n"
   }
@@ -21,7 +21,7 @@ enum ReflectionHistory {
   ///   - window: The tier's context window, in tokens.
   ///   - maxTokens: Tokens the reply may take.
   /// - Returns: The conversation to send.
-  static func fitted(_ messages: [ChatMessage], window: Int, maxTokens: Int) -> [ChatMessage] {
+  package static func fitted(_ messages: [ChatMessage], window: Int, maxTokens: Int) -> [ChatMessage] {
     let limit = window - maxTokens
     guard messages.count > 4, SubtaskPrompt.tokens(messages) > limit else { return messages }
     let base = Array(messages.prefix(2))
