@@ -79,7 +79,8 @@ package struct RegionWindow: Sendable, Equatable {
   package func render(file: [Substring], language: String) -> String {
     var parts: [String] = []
     func block(_ range: ClosedRange<Int>) -> String {
-      "```\(language)\n" + file[(range.lowerBound - 1)..<range.upperBound].map { $0 + "\n" }
+      "```\(language)\n"
+        + file[(range.lowerBound - 1)..<range.upperBound].map { $0 + "\n" }
         .joined() + "```"
     }
     if let head {
@@ -182,7 +183,9 @@ package struct RegionWindow: Sendable, Equatable {
 
   /// The widest range centred on `centre` inside `span` whose lines fit `budget` tokens (a line
   /// above, a line below, and on one side only once the other ends).
-  static func grow(around centre: Int, within span: ClosedRange<Int>, file: [Substring], budget: Int)
+  static func grow(
+    around centre: Int, within span: ClosedRange<Int>, file: [Substring], budget: Int
+  )
     -> ClosedRange<Int>
   {
     var low = min(max(centre, span.lowerBound), span.upperBound)
@@ -218,6 +221,7 @@ package struct RegionWindow: Sendable, Equatable {
 
   /// Estimated tokens of `range`'s lines.
   private static func cost(_ file: [Substring], _ range: ClosedRange<Int>) -> Int {
-    RepoContext.estimatedTokens(file[(range.lowerBound - 1)..<range.upperBound].joined(separator: "\n") + "\n")
+    RepoContext.estimatedTokens(
+      file[(range.lowerBound - 1)..<range.upperBound].joined(separator: "\n") + "\n")
   }
 }

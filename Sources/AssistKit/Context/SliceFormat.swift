@@ -46,7 +46,8 @@ package struct SliceFormat: EditFormat {
           } ?? "lines \(slice.startLine)–\(slice.endLine) of \(slice.path)"
         throw EditParseError(
           format: name, line: nil,
-          reason: "\(Self.outsideReason) (\(shown)): " + quotes.map { "`\($0)`" }.joined(separator: ", "))
+          reason: "\(Self.outsideReason) (\(shown)): "
+            + quotes.map { "`\($0)`" }.joined(separator: ", "))
       case .ambiguous(let quotes):
         throw EditParseError(
           format: name, line: nil,

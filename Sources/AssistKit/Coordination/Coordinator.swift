@@ -256,12 +256,11 @@ package actor Coordinator {
       events(.notice(stopped.reason))
     }
     let reconcileSpan = await recorder.begin(.reconcile, parent: runSpan)
-    var proposal = try await setup.reconciler(
+    let reconciler = await setup.reconciler(
       options: reconcileOptions, client: client, billing: billing)
-      .reconcile(
-        runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
-        results: ordered,
-        base: setup.context.files)
+    var proposal = try await reconciler.reconcile(
+      runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
+      results: ordered, base: setup.context.files)
     let leftovers = Self.checkContract(
       &proposal, plan: plan, results: ordered, base: setup.context.files)
     if !leftovers.isEmpty {

@@ -21,7 +21,9 @@ package enum ReflectionHistory {
   ///   - window: The tier's context window, in tokens.
   ///   - maxTokens: Tokens the reply may take.
   /// - Returns: The conversation to send.
-  package static func fitted(_ messages: [ChatMessage], window: Int, maxTokens: Int) -> [ChatMessage] {
+  package static func fitted(_ messages: [ChatMessage], window: Int, maxTokens: Int)
+    -> [ChatMessage]
+  {
     let limit = window - maxTokens
     guard messages.count > 4, SubtaskPrompt.tokens(messages) > limit else { return messages }
     let base = Array(messages.prefix(2))

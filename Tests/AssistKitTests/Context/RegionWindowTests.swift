@@ -207,4 +207,15 @@ import Testing
     #expect(slice.text.contains("in def show(rows):"))
     #expect(!slice.text.contains("in class Formatter"))
   }
+
+  @Test func aFunctionLargerThanTheTiersBudgetIsNotShownAlone() throws {
+    let extent = try #require(SymbolExtent.find("tabulate", in: Self.module, path: Self.path))
+    let large = FunctionFormat(path: Self.path, extent: extent, content: Self.module)
+    let budget = ScopeView.budget(window: 8_192, maxTokens: 2_048)
+    #expect(!FunctionFocus.fits(large, budget: budget))
+    let small = try #require(SymbolExtent.find("show", in: Self.module, path: Self.path))
+    #expect(
+      FunctionFocus.fits(
+        FunctionFormat(path: Self.path, extent: small, content: Self.module), budget: budget))
+  }
 }

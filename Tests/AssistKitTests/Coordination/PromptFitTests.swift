@@ -47,14 +47,16 @@ import Testing
     #expect(user.contains("is too long to show whole"), "\(user.prefix(2_000))")
     #expect(user.contains("of tabulate not shown …"))
     let measured = tokens(sent)
-    #expect(routed.promptTokens == measured + 450, "routing \(routed.promptTokens), sent \(measured)")
+    #expect(
+      routed.promptTokens == measured + 450, "routing \(routed.promptTokens), sent \(measured)")
     // The design agent's replies may take 3,072 tokens: the prompt leaves them room.
     #expect(measured + 3_072 <= 8_192, "sent \(measured) tokens")
     #expect(report.results.first?.attempts.first?.detail.contains("do not fit") == false)
     // The whole function alone would not have fit the window.
     let lines = module.split(separator: "\n", omittingEmptySubsequences: false)
-    let start = try #require(BigFunctionModule.line(
-      "def tabulate(tabular_data, headers=(), tablefmt=\"simple\", colalign=None,", in: module))
+    let start = try #require(
+      BigFunctionModule.line(
+        "def tabulate(tabular_data, headers=(), tablefmt=\"simple\", colalign=None,", in: module))
     let whole = lines[(start - 1)..<(start + 595)].joined(separator: "\n")
     #expect(RepoContext.estimatedTokens(whole) > 8_192)
   }
