@@ -53,8 +53,9 @@ package struct SliceBuilder: Sendable {
     let code =
       window.map {
         "\(path): \($0.name) (lines \($0.definition.lowerBound)–\($0.definition.upperBound) of "
-          + "\(count)) is too long to show whole; its head, then lines \(start)–\(end) "
-          + "(only these lines may be changed):\n"
+          + "\(count)) is too long to show whole; "
+          + ($0.head == nil ? "" : "its head, then ")
+          + "lines \(start)–\(end) (only these lines may be changed):\n"
           + $0.render(file: Array(lines[..<count]), language: language)
       } ?? "\(path) lines \(start)–\(end) of \(count):\n```\(language)\n\(region)```"
     var used = RepoContext.estimatedTokens(code) + 40
