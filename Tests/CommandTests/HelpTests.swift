@@ -33,6 +33,21 @@ import Testing
     #expect(task.editFormat == "whole-file")
     #expect(task.transcript == "/tmp/t.md")
   }
+
+  @Test func timeLimitIsParsedListedInHelpAndMustBePositive() throws {
+    let parsed = try Assist.parseAsRoot(["task", "fix clamp", "--time-limit", "90"])
+    #expect((parsed as? TaskCommand)?.timeLimit == 90)
+    for bad in ["0", "-5"] {
+      do {
+        _ = try Assist.parseAsRoot(["task", "fix clamp", "--time-limit=\(bad)"])
+        Issue.record("--time-limit \(bad) was accepted")
+      } catch {
+        #expect(Assist.message(for: error).contains("--time-limit must be a positive"))
+      }
+    }
+    let help = Assist.helpMessage(for: TaskCommand.self)
+    #expect(help.contains("--time-limit <seconds>"), "\(help)")
+  }
 }
 
 @Suite struct TranscriptWriterTests {

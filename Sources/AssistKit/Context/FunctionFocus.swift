@@ -76,6 +76,12 @@ package enum FunctionFocus {
     return FunctionFormat(path: path, extent: extent, content: content)
   }
 
+  /// Whether a focused function's text fits `budget` tokens (a tier's ``ScopeView/budget(window:maxTokens:)``);
+  /// one that does not is shown as a windowed slice with SEARCH/REPLACE instead.
+  package static func fits(_ focus: FunctionFormat, budget: Int) -> Bool {
+    RepoContext.estimatedTokens(focus.source) <= budget
+  }
+
   /// Whether the function at `extent` is small enough (``maxTokens``) to be shown alone.
   package static func fitsAlone(_ extent: SymbolExtent, in content: String) -> Bool {
     RepoContext.estimatedTokens(extent.source(in: content)) <= maxTokens

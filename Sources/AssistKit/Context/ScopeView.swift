@@ -31,8 +31,10 @@ package struct ScopeView: Sendable {
   ///   - places: Localized places, best first.
   ///   - budget: Tokens for the whole view.
   ///   - padding: Extra lines around each slice's region (a wider slice after a miss).
+  ///   - evidence: What a window of a definition too large to show whole is centred on.
   package static func make(
-    context: RepoContext, scope: [String], places: [Place], budget: Int, padding: Int = 0
+    context: RepoContext, scope: [String], places: [Place], budget: Int, padding: Int = 0,
+    evidence: SliceEvidence = .none
   ) -> ScopeView {
     let whole = context.render(files: scope, budget: budget)
     if whole.omitted.filter({ context.files[$0] != nil }).isEmpty {
@@ -62,11 +64,13 @@ package struct ScopeView: Sendable {
         continue
       }
       guard
-        var slice = builder.slice(path: path, focus: focus, budget: share, padding: padding)
+        var slice = builder.slice(
+          path: path, focus: focus, budget: share, padding: padding, evidence: evidence)
       else { continue }
       // Places far apart make a region too large: the best one alone, the others named.
       if slice.tokens > share, focus.count > 1,
-        let best = builder.slice(path: path, focus: [focus[0]], budget: share, padding: padding)
+        let best = builder.slice(
+          path: path, focus: [focus[0]], budget: share, padding: padding, evidence: evidence)
       {
         slice = best
         slice.notShown += focus.dropFirst().map {

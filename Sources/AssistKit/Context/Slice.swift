@@ -1,4 +1,5 @@
-/// What a sub-agent is shown of one file: a region in full (the places it must change), and
+/// What a sub-agent is shown of one file: a region (the places it must change; a window of a
+/// definition too large to show whole), and
 /// around it the file's imports and outline and the signatures of what the region calls and what
 /// calls it. Whatever did not fit the budget is named in ``notShown``.
 package struct Slice: Sendable, Equatable {
@@ -16,6 +17,9 @@ package struct Slice: Sendable, Equatable {
   package var text: String
   /// What was left out to fit the budget, by name.
   package var notShown: [String]
+  /// The window the region is, when its definition was too large to show whole; the region
+  /// (and ``startLine``…``endLine``) is then the window's lines only.
+  package var window: RegionWindow?
 
   /// Estimated tokens of ``text``.
   package var tokens: Int { RepoContext.estimatedTokens(text) }
@@ -23,8 +27,9 @@ package struct Slice: Sendable, Equatable {
   /// Creates a slice.
   package init(
     path: String, startLine: Int, endLine: Int, focus: [Definition], region: String, text: String,
-    notShown: [String]
+    notShown: [String], window: RegionWindow? = nil
   ) {
+    self.window = window
     self.path = path
     self.startLine = startLine
     self.endLine = endLine

@@ -1,8 +1,9 @@
 /// Cuts ``Slice``s from a context under a token budget.
 ///
-/// Priority, highest first: the region in full (never cut), the file's imports, the signatures of
-/// what the region calls, the places that call it, the file's outline. A piece that does not fit is
-/// named in the slice's "not shown" line instead.
+/// Priority, highest first: the region (in full while it takes at most ``windowThreshold`` of the
+/// budget, else a ``RegionWindow`` of its one definition), the file's imports, the signatures of
+/// what the region calls, the functions that call it, the file's outline. A piece that does not
+/// fit is named in the slice's "not shown" line instead.
 package struct SliceBuilder: Sendable {
   /// The repository context (files, index, references).
   package var context: RepoContext
@@ -10,22 +11,53 @@ package struct SliceBuilder: Sendable {
   /// Creates a builder.
   package init(context: RepoContext) { self.context = context }
 
+  /// The share of the budget a region may take in full; a single definition larger than this is
+  /// shown as a window.
+  package static let windowThreshold = 0.75
+  /// The share of the budget a window takes: room is left for imports, callees and callers.
+  static let windowShare = 0.6
+  /// The share on a wider round (after an edit quoted lines not shown): more lines, still within
+  /// the budget.
+  static let widerWindowShare = 0.85
+
   /// The slice of `path` around `focus` (definitions of that file), or `nil` when the file is
   /// unknown.
   /// - Parameters:
   ///   - path: The file.
-  ///   - focus: The definitions to show in full; empty shows the whole file.
+  ///   - focus: The definitions to show; empty shows the whole file.
   ///   - budget: Tokens for the whole slice text.
   ///   - padding: Extra lines shown before and after the region (a wider slice asks for more).
-  package func slice(path: String, focus: [Definition], budget: Int, padding: Int = 0) -> Slice? {
+  ///   - evidence: What a window of a definition too large to show whole is centred on.
+  package func slice(
+    path: String, focus: [Definition], budget: Int, padding: Int = 0,
+    evidence: SliceEvidence = .none
+  ) -> Slice? {
     guard let text = context.files[path] else { return nil }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     let count = text.hasSuffix("\n") ? lines.count - 1 : lines.count
-    let start = max(1, (focus.map(\.startLine).min() ?? 1) - padding)
-    let end = min(count, (focus.map(\.endLine).max() ?? count) + padding)
-    let region = lines[(start - 1)..<end].map { $0 + "\n" }.joined()
+    var start = max(1, (focus.map(\.startLine).min() ?? 1) - padding)
+    var end = min(count, (focus.map(\.endLine).max() ?? count) + padding)
     let language = SourceLanguage(path: path)?.rawValue ?? ""
-    let code = "\(path) lines \(start)–\(end) of \(count):\n```\(language)\n\(region)```"
+    var window: RegionWindow?
+    if focus.count == 1, start <= end,
+      Double(RepoContext.estimatedTokens(lines[(start - 1)..<end].joined(separator: "\n")))
+        > Double(budget) * Self.windowThreshold
+    {
+      let share = padding > 0 ? Self.widerWindowShare : Self.windowShare
+      let made = RegionWindow.make(
+        definition: focus[0], span: start...end, file: Array(lines[..<count]),
+        evidence: evidence, budget: Int(Double(budget) * share))
+      (start, end, window) = (made.lines.lowerBound, made.lines.upperBound, made)
+    }
+    let region = lines[(start - 1)..<end].map { $0 + "\n" }.joined()
+    let code =
+      window.map {
+        "\(path): \($0.name) (lines \($0.definition.lowerBound)–\($0.definition.upperBound) of "
+          + "\(count)) is too long to show whole; "
+          + ($0.head == nil ? "" : "its head, then ")
+          + "lines \(start)–\(end) (only these lines may be changed):\n"
+          + $0.render(file: Array(lines[..<count]), language: language)
+      } ?? "\(path) lines \(start)–\(end) of \(count):\n```\(language)\n\(region)```"
     var used = RepoContext.estimatedTokens(code) + 40
     var sections: [String] = []
     var notShown: [String] = []
@@ -58,7 +90,7 @@ package struct SliceBuilder: Sendable {
     if !notShown.isEmpty { rendered += "\nnot shown: " + notShown.joined(separator: "; ") }
     return Slice(
       path: path, startLine: start, endLine: end, focus: focus, region: region, text: rendered,
-      notShown: notShown)
+      notShown: notShown, window: window)
   }
 
   /// Top-level import lines (`import x`, `from x import y`, `#include`, `use`, `require`).
@@ -88,14 +120,15 @@ package struct SliceBuilder: Sendable {
     return result
   }
 
-  /// The definitions that mention the focus, with the line of the mention.
+  /// The functions that mention the focus, with the line of the mention (a class or module
+  /// variable that names it says nothing of how it is called).
   private func callers(of focus: [Definition]) -> [String] {
     var result: [String] = []
     for target in focus {
       var seen: Set<Definition> = []
       for site in context.references.mentions(of: target.name, index: context.index) {
         guard let caller = context.index.innermost(path: site.path, line: site.line),
-          caller != target, seen.insert(caller).inserted
+          caller.isCallable, caller != target, seen.insert(caller).inserted
         else { continue }
         result.append("\(caller.path):\(site.line) in \(caller.signature)")
       }

@@ -38,10 +38,15 @@ package struct SliceFormat: EditFormat {
       switch slice.apply(mine, to: whole) {
       case .file(let text): result.append(FileEdit(path: slice.path, change: .write(text)))
       case .outside(let quotes):
+        // A window's head is shown but not editable: the quote is refused, never guessed.
+        let shown =
+          slice.window.map {
+            "only lines \(slice.startLine)–\(slice.endLine) of \($0.name) in \(slice.path) may be "
+              + "changed; the edit needs a wider slice of \($0.name)"
+          } ?? "lines \(slice.startLine)–\(slice.endLine) of \(slice.path)"
         throw EditParseError(
           format: name, line: nil,
-          reason:
-            "\(Self.outsideReason) (lines \(slice.startLine)–\(slice.endLine) of \(slice.path)): "
+          reason: "\(Self.outsideReason) (\(shown)): "
             + quotes.map { "`\($0)`" }.joined(separator: ", "))
       case .ambiguous(let quotes):
         throw EditParseError(

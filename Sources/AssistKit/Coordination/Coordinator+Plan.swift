@@ -16,7 +16,8 @@ package struct PlanPreview: Sendable, Encodable {
     package var estimate: Double
     /// The places this sub-task is about, best first.
     package var places: [Place]
-    /// Estimated tokens of the sub-agent's prompt on the smallest tier (slices, not files).
+    /// Estimated tokens of the sub-agent's prompt on the smallest tier (slices, not files; the
+    /// system prompt and ``SubtaskPrompt/reflectionReserve`` included): what routing measured.
     package var promptTokens: Int
   }
 

@@ -47,6 +47,7 @@ package actor Coordinator {
   private func run(_ options: TaskOptions, resuming: (RunRecord, RunCheckpoint)?) async throws
     -> TaskReport
   {
+    let deadline = options.timeLimit.map { RunDeadline(seconds: $0) }
     let setup = try await RunSetup.make(
       environment: environment, repositoryPath: repositoryPath, options: options,
       runID: resuming?.0.id,
@@ -70,8 +71,11 @@ package actor Coordinator {
 
     // Plan: by tool when the task's intent is plain and its sites are known, else the planner.
     let planSpan = await recorder.begin(.plan, parent: runSpan)
+    // Past the limit already (a slow load): the whole task as one sub-task, no planner call.
+    var planOptions = options
+    if deadline?.hasPassed == true { planOptions.singleAgent = true }
     let planned = try await RunPlan.make(
-      options, setup: setup, client: client, recorder: recorder, checkpoint: resuming?.1,
+      planOptions, setup: setup, client: client, recorder: recorder, checkpoint: resuming?.1,
       parentSpan: planSpan)
     let (plannerAttempts, toolChanges) = (planned.plannerAttempts, planned.toolChanges)
     for notice in planned.notices {
@@ -109,6 +113,7 @@ package actor Coordinator {
         recorder: recorder,
         events: events, checkCommands: setup.config.checkCommands)
       runner.retry = setup.routing.router.policy.retry
+      runner.deadline = deadline
       return runner
     }()
     var results: [String: SubtaskResult] = [:]
@@ -155,6 +160,15 @@ package actor Coordinator {
               skipped.agent = (try? setup.agents.agent(for: subtask.kind).name) ?? "-"
               results[subtask.id] = skipped
               events(.subtaskFinished(subtask: subtask.id, status: "skipped"))
+              started = true
+              continue
+            }
+            if let deadline, deadline.hasPassed {
+              results[subtask.id] = SubtaskResult(
+                subtask: subtask, agent: (try? setup.agents.agent(for: subtask.kind).name) ?? "-",
+                status: .failed, tier: nil, model: nil, changes: [], handBack: HandBack(reply: ""),
+                attempts: [], detail: deadline.reason)
+              events(.subtaskFinished(subtask: subtask.id, status: "failed"))
               started = true
               continue
             }
@@ -233,12 +247,20 @@ package actor Coordinator {
 
     // Reconcile and store.
     let ordered = plan.subtasks.compactMap { results[$0.id] }
+    // Stopped by --time-limit: no arbiter call either, and the report says why in one line.
+    let stopped = deadline.flatMap { d in ordered.contains { $0.detail == d.reason } ? d : nil }
+    var reconcileOptions = options
+    if let stopped {
+      reconcileOptions.noArbiter = true
+      notices.append(stopped.reason)
+      events(.notice(stopped.reason))
+    }
     let reconcileSpan = await recorder.begin(.reconcile, parent: runSpan)
-    var proposal = try await setup.reconciler(options: options, client: client, billing: billing)
-      .reconcile(
-        runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
-        results: ordered,
-        base: setup.context.files)
+    let reconciler = await setup.reconciler(
+      options: reconcileOptions, client: client, billing: billing)
+    var proposal = try await reconciler.reconcile(
+      runID: setup.runID, task: options.task, baseCommit: setup.baseCommit, plan: plan,
+      results: ordered, base: setup.context.files)
     let leftovers = Self.checkContract(
       &proposal, plan: plan, results: ordered, base: setup.context.files)
     if !leftovers.isEmpty {
@@ -298,18 +320,23 @@ package actor Coordinator {
           + "together the changes break \(broken.joined(separator: ", ")): review before applying"
       }
     }
+    if let stopped, !run.detail.hasPrefix(stopped.reason) {
+      run.detail = stopped.reason + (run.detail.isEmpty ? "" : "; " + run.detail)
+    }
     if !proposal.hunks.isEmpty || !proposal.findings.isEmpty { try runs.save(proposal) }
     try runs.save(run)
     try runs.save(spans: spans, runID: setup.runID)
     var detail = RunDetail(runID: setup.runID, plan: plan, results: ordered)
     detail.places = places
     try runs.save(detail: detail)
-    return TaskReport(
+    var report = TaskReport(
       run: run, plan: plan, plannerAttempts: plannerAttempts, results: ordered,
       decisions: decisions,
       proposal: proposal.hunks.isEmpty && proposal.findings.isEmpty ? nil : proposal,
       notices: notices,
       overhead: overhead, places: places)
+    report.stoppedByTimeLimit = stopped != nil
+    return report
   }
 
   /// The files as a set of finished dependencies left them (later in the list wins).

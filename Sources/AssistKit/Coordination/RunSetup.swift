@@ -140,25 +140,36 @@ struct RunSetup: Sendable {
     _ subtask: Subtask, agent: AgentDefinition, task: String = "", record: Bool = true
   ) async throws -> (RoutingDecision, RoutingRequest) {
     let places = places(for: subtask, task: task)
-    let scope = context.editScope(
-      named: subtask.files, goal: subtask.goal, task: task, fixingTests: false, places: places)
-    // Fit is measured on what the sub-agent will be shown on the smallest tier: its scope whole
-    // while that fits, slices around the places otherwise.
-    let window = tiers.map(\.contextWindow).min() ?? 8_192
-    let view = ScopeView.make(
-      context: context, scope: scope, places: places,
-      budget: ScopeView.budget(window: window, maxTokens: agent.maxTokens))
+    // Fit is measured on the prompt the sub-agent will send on the smallest tier, rendered by
+    // the same renderer (system prompt included), plus room for reflection feedback.
+    let smallest = tiers.min { $0.contextWindow < $1.contextWindow }
+    let renderer = SubtaskPrompt(
+      inputs: SubAgent.Inputs(
+        runID: runID, task: task, subtask: subtask, agent: agent, context: context, ladder: [],
+        repositoryPath: root, baseCommit: baseCommit, places: places),
+      prompts: prompts, formatChoice: EditFormatChoice())
+    let scope = renderer.scope(fixingTests: false)
+    let shape = smallest.map { renderer.shape(tier: $0, baseline: nil) }
+    let view =
+      shape?.view
+      ?? ScopeView.make(
+        context: context, scope: scope, places: places,
+        budget: ScopeView.budget(window: 8_192, maxTokens: agent.maxTokens))
     // Lines the sub-agent reads: a sliced view's lines, not the whole files' (a 2,500-line module
     // shown as a 60-line slice must not lift the sub-task to a stronger tier by the scope rule).
     let lines =
       view.isSliced
       ? view.text.split(separator: "\n", omittingEmptySubsequences: false).count
       : scopeSize(subtask).lines
-    let promptTokens = 600 + RepoContext.estimatedTokens(task + subtask.goal) + view.tokens
+    let promptTokens =
+      try shape.map {
+        SubtaskPrompt.tokens(
+          try renderer.messages($0, baseline: nil, focusedBaseline: nil, escalatedFrom: nil))
+      } ?? 0
     let request = RoutingRequest(
       kind: subtask.kind.rawValue, difficulty: subtask.difficulty, files: max(scope.count, 1),
       lines: lines,
-      promptTokens: promptTokens, maxTokens: agent.maxTokens,
+      promptTokens: promptTokens + SubtaskPrompt.reflectionReserve, maxTokens: agent.maxTokens,
       identifierSensitive: subtask.intent?.action == .rename,
       editFormat: focused(subtask, agent: agent, scope: scope, places: places)
         ? FunctionFormat.formatName : view.isSliced ? SliceFormat.formatName : agent.editFormat,

@@ -27,72 +27,46 @@ struct TierSetup: Sendable {
 }
 
 extension SubAgent {
+  /// The renderer of this sub-agent's prompts (``SubtaskPrompt``), shared with routing.
+  func renderer(_ inputs: Inputs) -> SubtaskPrompt {
+    SubtaskPrompt(inputs: inputs, prompts: prompts, formatChoice: formatChoice)
+  }
+
   /// The setup of `tier` for `inputs`, or a failure text when the agent names an unknown format.
   func prepare(
     _ tier: Tier, step: Int, inputs: Inputs, lastFailure: String, baseline: String?
   ) async throws -> Result<TierSetup, SetupFailure> {
-    let scope = scopeFiles(inputs, fixingTests: baseline != nil)
-    let current = currentFiles(inputs)
-    let largest = scope.map { (current[$0] ?? nil)?.split(separator: "\n").count ?? 0 }.max() ?? 0
+    let renderer = renderer(inputs)
+    let shape = renderer.shape(tier: tier, baseline: baseline)
+    let (scope, current, focus) = (shape.scope, shape.current, shape.focus)
     let isAnalysis = inputs.subtask.kind == .analysis
-    // A free tier asked about one named function sees only that function (FunctionFocus).
-    let focus =
-      !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
-      ? nil
-      : FunctionFocus.choose(
-        places: inputs.places, isFix: inputs.subtask.intent?.action == .fix, scope: scope,
-        files: current, isTest: inputs.context.isTestFile)
-        // A fix that names no function: the one the failing assertions call, if only one.
-        ?? baseline.flatMap {
-          FunctionFocus.choose(
-            failure: $0, scope: scope, files: current, isTest: inputs.context.isTestFile)
-        }
-    // Without focus: the scope whole while it fits this tier, slices around the places if not.
-    let view = scopeView(inputs, tier: tier, scope: scope, current: current, padding: 0)
-    let sliced: SliceFormat? =
-      isAnalysis || focus != nil || !view.isSliced
-      ? nil : SliceFormat(slices: view.slices, files: current.compactMapValues { $0 })
-    let formatName =
-      isAnalysis
-      ? nil
-      : focus?.name ?? sliced?.name
-        ?? formatChoice.format(
-          agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
-    let format: (any EditFormat)? =
-      focus ?? sliced ?? formatName.flatMap { EditFormats.standard[$0] }
-    if !isAnalysis && format == nil {
+    if !isAnalysis && shape.format == nil {
       return .failure(
         SetupFailure(
-          text: "agent \(inputs.agent.name) names unknown edit format '\(formatName ?? "")'"))
+          text:
+            "agent \(inputs.agent.name) names unknown edit format '\(shape.formatName ?? "")'"))
     }
     let escalatedFrom = step > 0 && !lastFailure.isEmpty ? lastFailure : nil
     let focusedBaseline: String? =
       if let focus { await verifier?.baselineFailure(focusedOn: focus.extent.name) } else { nil }
     // The function format for a sub-task the plan says is about one function, when the usual
-    // focus rule left it whole-file (e.g. the function is most of its file).
+    // focus rule left it whole-file (e.g. the function is most of its file); never one larger
+    // than the tier's budget (the windowed slice shows that).
+    let budget = ScopeView.budget(window: tier.contextWindow, maxTokens: inputs.agent.maxTokens)
     let planned =
       focus != nil || isAnalysis
         || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
       ? nil
       : FunctionFocus.planned(
-        inputs.subtask.intent, scope: scope, files: current, isTest: inputs.context.isTestFile)
-    let messages = [
-      ChatMessage.system(inputs.agent.systemPrompt),
-      ChatMessage.user(
-        try focus.map {
-          try focusedPrompt(
-            inputs, focus: $0, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
-            previous: "")
-        }
-          ?? prompt(
-            inputs, view: view, format: format, scope: scope, current: current,
-            baseline: baseline, escalatedFrom: escalatedFrom)),
-    ]
+        inputs.subtask.intent, scope: scope, files: current, isTest: inputs.context.isTestFile
+      ).flatMap { FunctionFocus.fits($0, budget: budget) ? $0 : nil }
+    let messages = try renderer.messages(
+      shape, baseline: baseline, focusedBaseline: focusedBaseline, escalatedFrom: escalatedFrom)
     return .success(
       TierSetup(
-        scope: scope, current: current, focus: focus, view: view, formatName: formatName,
-        format: format, escalatedFrom: escalatedFrom, focusedBaseline: focusedBaseline,
-        planned: planned, messages: messages,
+        scope: scope, current: current, focus: focus, view: shape.view,
+        formatName: shape.formatName, format: shape.format, escalatedFrom: escalatedFrom,
+        focusedBaseline: focusedBaseline, planned: planned, messages: messages,
         sliceBytes: focus?.source.utf8.count
           ?? scope.reduce(0) { $0 + ((current[$1] ?? nil)?.utf8.count ?? 0) }))
   }

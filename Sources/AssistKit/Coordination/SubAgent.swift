@@ -68,6 +68,8 @@ package struct SubAgent: Sendable {
   package var checkCommands: [String: String]
   /// What a round changes after a duplicate candidate (the policy's `retry:`).
   package var retry = RetryRule()
+  /// Past it no new model call starts (`--time-limit`); `nil` = no limit.
+  package var deadline: RunDeadline?
 
   /// Creates a sub-agent runner.
   package init(
@@ -91,10 +93,25 @@ package struct SubAgent: Sendable {
   /// Runs the sub-task.
   /// - Throws: `CancellationError` when the run is cancelled; every other failure is a result.
   package func run(_ given: Inputs, parentSpan: Int?) async throws -> SubtaskResult {
-    var inputs = given
     var result = SubtaskResult(
-      subtask: inputs.subtask, agent: inputs.agent.name, status: .failed, tier: nil, model: nil,
+      subtask: given.subtask, agent: given.agent.name, status: .failed, tier: nil, model: nil,
       changes: [], handBack: HandBack(reply: ""), attempts: [], detail: "")
+    do {
+      return try await climb(given, result: &result, parentSpan: parentSpan)
+    } catch let passed as RunDeadline.Passed {
+      // The attempts so far stay in the result; nothing of this sub-task is proposed.
+      result.status = .failed
+      result.changes = []
+      result.detail = passed.description
+      return result
+    }
+  }
+
+  /// The ladder, the sampling round and the final report; `result` keeps the attempts made.
+  private func climb(_ given: Inputs, result: inout SubtaskResult, parentSpan: Int?) async throws
+    -> SubtaskResult
+  {
+    var inputs = given
     var lastFailure = ""
     guard !inputs.ladder.isEmpty else {
       result.detail = Self.emptyLadderText
@@ -268,15 +285,16 @@ package struct SubAgent: Sendable {
         {
           // The edit needs code the slice did not show: one more round with a wider slice.
           padding = Self.widerPadding
-          view = scopeView(inputs, tier: tier, scope: scope, current: current, padding: padding)
+          view = scopeView(
+            inputs, tier: tier, scope: scope, padding: padding, baseline: baseline)
           let wider = SliceFormat(slices: view.slices, files: current.compactMapValues { $0 })
           format = wider
           messages = [
             messages[0],
             .user(
               try prompt(
-                inputs, view: view, format: wider, scope: scope, current: current,
-                baseline: baseline, escalatedFrom: escalatedFrom)
+                inputs, view: view, format: wider, scope: scope, baseline: baseline,
+                escalatedFrom: escalatedFrom)
                 + "\n\nAn earlier answer quoted code that was not shown (\(outcome.feedback.prefix(300))). More of the file is shown now; quote only lines shown."
             ),
           ]
@@ -413,13 +431,17 @@ package struct SubAgent: Sendable {
     _ tier: Tier, messages: [ChatMessage], inputs: Inputs, round: Int, format: String?,
     bounds: ReplyBounds, temperature: Double, seed: Int? = nil, parentSpan: Int?
   ) async throws -> (reply: String?, attempt: Attempt) {
+    // Reflection rounds grow the conversation: the oldest turns go first when it nears the window.
+    let messages = ReflectionHistory.fitted(
+      messages, window: tier.contextWindow, maxTokens: inputs.agent.maxTokens)
     var request = ChatRequest(
       messages: messages, maxTokens: inputs.agent.maxTokens, temperature: temperature)
     request.seed = seed
     // The bundled llama.cpp servers keep each slot's prompt: a reflection, which repeats the
     // round's prompt and adds the answer and the feedback, pays only for the new tokens.
     request.keepsPromptCache = tier.local != nil
-    let promptTokens = messages.reduce(0) { $0 + RepoContext.estimatedTokens($1.content) }
+    let promptTokens = SubtaskPrompt.tokens(messages)
+    try deadline?.check()
     var attempt = Attempt(
       tier: tier.name, model: tier.model, round: round, format: format, stage: "error", detail: "")
     if promptTokens + inputs.agent.maxTokens > tier.contextWindow {
@@ -551,44 +573,13 @@ package struct SubAgent: Sendable {
     return outcome
   }
 
-  /// The files the sub-task may change (``RepoContext/editScope(named:goal:task:fixingTests:)``).
-  func scopeFiles(_ inputs: Inputs, fixingTests: Bool) -> [String] {
-    inputs.context.editScope(
-      named: inputs.subtask.files, goal: inputs.subtask.goal, task: inputs.task,
-      fixingTests: fixingTests, places: inputs.places)
-  }
-
-  /// The files as this sub-task starts from them: the base, plus its dependencies' changes.
-  func currentFiles(_ inputs: Inputs) -> [String: String?] {
-    var files: [String: String?] = inputs.context.files.mapValues { Optional($0) }
-    for change in inputs.dependencyChanges { files[change.path] = change.new }
-    return files
-  }
-
-  /// The prompt of a focused attempt: the task, the failing tests, the one function, and what the
-  /// last attempt on this tier did (a fresh conversation each round, so a small model is not
-  /// anchored to its own wrong answer).
+  /// The prompt of a focused attempt (``SubtaskPrompt/focused(_:baseline:escalatedFrom:previous:)``).
   func focusedPrompt(
     _ inputs: Inputs, focus: FunctionFormat, baseline: String?, escalatedFrom: String?,
     previous: String
   ) throws -> String {
-    var earlier = previous
-    if let escalatedFrom, previous.isEmpty {
-      earlier = "A smaller model tried this and failed: \(escalatedFrom)\n\n"
-    }
-    let language = SourceLanguage(path: focus.path)?.rawValue ?? ""
-    let findings =
-      inputs.dependencyFindings.isEmpty
-      ? ""
-      : "Findings from earlier sub-tasks:\n"
-        + inputs.dependencyFindings.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
-    return try prompts.render(
-      "function",
-      [
-        "task": inputs.task, "findings": findings, "baseline": baseline.map { $0 + "\n\n" } ?? "",
-        "name": focus.extent.name, "path": focus.path, "language": language,
-        "source": focus.source, "previous": earlier, "edit_instructions": focus.instructions,
-      ])
+    try renderer(inputs).focused(
+      focus, baseline: baseline, escalatedFrom: escalatedFrom, previous: previous)
   }
 
   /// Why the previous focused answer was refused, for the next fresh prompt. Its code is not
@@ -600,62 +591,20 @@ package struct SubAgent: Sendable {
   /// Lines added above and below each slice's region when an edit needed code outside it.
   static let widerPadding = 60
 
-  /// What this tier's prompt shows of the scope (``ScopeView``), from the current files.
+  /// What this tier's prompt shows of the scope (``SubtaskPrompt/view(tier:scope:padding:baseline:)``).
   func scopeView(
-    _ inputs: Inputs, tier: Tier, scope: [String], current: [String: String?], padding: Int
+    _ inputs: Inputs, tier: Tier, scope: [String], padding: Int, baseline: String?
   ) -> ScopeView {
-    var context = inputs.context
-    for (path, content) in current { context.files[path] = content ?? nil }
-    return ScopeView.make(
-      context: context, scope: scope, places: inputs.places,
-      budget: ScopeView.budget(window: tier.contextWindow, maxTokens: inputs.agent.maxTokens),
-      padding: padding)
+    renderer(inputs).view(tier: tier, scope: scope, padding: padding, baseline: baseline)
   }
 
+  /// The user prompt of an unfocused attempt (``SubtaskPrompt/user(view:format:scope:baseline:escalatedFrom:)``).
   func prompt(
     _ inputs: Inputs, view: ScopeView, format: (any EditFormat)?, scope: [String],
-    current: [String: String?], baseline: String?,
-    escalatedFrom: String?
+    baseline: String?, escalatedFrom: String?
   ) throws -> String {
-    var context = inputs.context
-    for (path, content) in current { context.files[path] = content ?? nil }
-    // Tests the sub-task does not edit are shown for reference when the scope is shown whole:
-    // they say what "done" means.
-    let tests =
-      view.isSliced
-      ? []
-      : context.relevantFiles(for: inputs.subtask.goal + " " + inputs.task, limit: 8)
-        .filter { context.isTestFile($0) && !scope.contains($0) }.prefix(1)
-    let window = view.tokens * 3 / 2 + inputs.agent.maxTokens + 600
-    let testText = context.render(files: Array(tests), budget: max(window / 6, 256))
-    let files = view.text + (testText.text.isEmpty ? "" : "\n\n" + testText.text)
-    let omitted = view.notShown + testText.omitted
-    var findings =
-      inputs.dependencyFindings.isEmpty
-      ? ""
-      : "Findings from earlier sub-tasks:\n"
-        + inputs.dependencyFindings.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
-    if let escalatedFrom, !escalatedFrom.isEmpty {
-      findings += "A smaller model tried this and failed: \(escalatedFrom)\n\n"
-    }
-    var fileText = files
-    if !omitted.isEmpty {
-      fileText += "\n\n(Left out to fit the context window: \(omitted.joined(separator: ", ")).)"
-    }
-    let map = context.symbolMap(excluding: Set(scope), budget: max(min(window / 6, 800), 64))
-    let name = inputs.subtask.kind == .analysis ? "analysis" : "subtask"
-    var values = [
-      "task": inputs.task, "goal": inputs.subtask.goal, "findings": findings, "symbol_map": map,
-      "files": fileText, "baseline": baseline.map { $0 + "\n\n" } ?? "",
-    ]
-    if let format {
-      var instructions = format.instructions + "\nChange only: \(scope.joined(separator: ", "))."
-      if format.name == "whole-file", let only = scope.first, scope.count == 1 {
-        instructions += "\nYour reply starts with the line `\(only)`, then the fenced file."
-      }
-      values["edit_instructions"] = instructions
-    }
-    return try prompts.render(name, values)
+    try renderer(inputs).user(
+      view: view, format: format, scope: scope, baseline: baseline, escalatedFrom: escalatedFrom)
   }
 
   /// ``RetryStrategy/showFailure``: the failing assertion and the last candidate's diff, added to

@@ -36,6 +36,8 @@ package struct TaskOptions: Sendable, Equatable, Codable {
   }
   /// Stored optional so checkpoints written before the flag existed still decode.
   private var arbiterOff: Bool?
+  /// Seconds after which no new model call starts (`--time-limit`); `nil` = no limit.
+  package var timeLimit: Double?
   /// The landing asked for with the run (`--apply`, `--here`), so `assist resume` honours it;
   /// `nil` = propose only (and in checkpoints written before this was kept).
   package var landing: LandingRequest?
@@ -45,8 +47,9 @@ package struct TaskOptions: Sendable, Equatable, Codable {
     task: String, singleAgent: Bool = false, verify: Bool = true, verifyCommand: String? = nil,
     budget: Double? = nil, tiers: TierFilter = .all, reflections: Int = 2,
     pinnedTier: String? = nil,
-    noArbiter: Bool = false, editFormat: String? = nil
+    noArbiter: Bool = false, editFormat: String? = nil, timeLimit: Double? = nil
   ) {
+    self.timeLimit = timeLimit
     self.editFormat = editFormat
     self.pinnedTier = pinnedTier
     self.task = task

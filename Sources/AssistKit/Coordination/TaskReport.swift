@@ -23,4 +23,7 @@ package struct TaskReport: Sendable {
   }
   /// The places localization chose for the task, best first.
   package var places: [Place] = []
+  /// Whether the run stopped at its `--time-limit` (``RunDeadline``): what it proposes is
+  /// partial, so `--apply` does not land it.
+  package var stoppedByTimeLimit = false
 }

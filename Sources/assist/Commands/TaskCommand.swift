@@ -57,6 +57,14 @@ struct TaskCommand: AsyncParsableCommand {
     ))
   var editFormat: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Stop starting model calls after this many seconds.",
+      discussion:
+        "Calls in flight finish; the run ends with what was verified so far and says why. A run stopped at its limit is never applied, even with --apply.",
+      valueName: "seconds"))
+  var timeLimit: Double?
+
   @Flag(help: "Leave every real conflict between sub-agents to the human (no arbiter calls).")
   var noArbiter = false
 
@@ -74,6 +82,9 @@ struct TaskCommand: AsyncParsableCommand {
       throw ValidationError("--local-only and --cloud-only exclude each other")
     }
     if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
+    if let timeLimit, !(timeLimit > 0) {
+      throw ValidationError("--time-limit must be a positive number of seconds")
+    }
     guard (0...5).contains(reflections) else { throw ValidationError("--reflections must be 0…5") }
     if let editFormat, EditFormats.standard[editFormat] == nil {
       throw ValidationError(
@@ -96,7 +107,7 @@ struct TaskCommand: AsyncParsableCommand {
       task: task, singleAgent: singleAgent, verify: !noVerify, verifyCommand: verifyCmd,
       budget: budget,
       tiers: localOnly ? .localOnly : cloudOnly ? .cloudOnly : .all, reflections: reflections,
-      pinnedTier: tier, noArbiter: noArbiter, editFormat: editFormat)
+      pinnedTier: tier, noArbiter: noArbiter, editFormat: editFormat, timeLimit: timeLimit)
     options.landing = landing.request
     let report = try await coordinator.run(options)
     try await TaskSummary.finish(

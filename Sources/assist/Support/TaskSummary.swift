@@ -66,7 +66,13 @@ struct TaskSummary: Encodable {
       FileHandle.standardError.write(
         Data("not applied: together the changes break \(breaks.joined(separator: ", "))\n".utf8))
     }
-    if apply, breaks.isEmpty, report.run.status == .proposed, let proposal = report.proposal,
+    if apply, report.stoppedByTimeLimit, !json {
+      // What a run stopped half way proposes is partial: it waits for review, never lands.
+      FileHandle.standardError.write(
+        Data("not applied: the run stopped at its --time-limit; review it first\n".utf8))
+    }
+    if apply, !report.stoppedByTimeLimit, breaks.isEmpty, report.run.status == .proposed,
+      let proposal = report.proposal,
       !proposal.hunks.isEmpty
     {
       // The stored-proposal path re-checks the base and the working tree before the first commit.
