@@ -14,6 +14,10 @@ package protocol CandidateVerifying: Sendable {
   /// A line for the user when the tests themselves are a problem on the base commit (they hung
   /// past their limit), so a slow suite is not silently judged by the hung-suite limit.
   func baselineNotice() async -> String?
+  /// The same verifier with a short limit for each candidate run (at least `limit`, and three
+  /// times the base commit's run): for cheap candidates tried by the dozen, where one that hangs
+  /// must not cost the suite's whole limit.
+  func limited(to limit: Duration) -> any CandidateVerifying
   /// The proposal's own verification: every accepted change together, before and after, for the
   /// proposal and its commit trailer (`Assist-Verified`); `nil` when the tests could not run.
   func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary?
@@ -22,6 +26,7 @@ package protocol CandidateVerifying: Sendable {
 extension CandidateVerifying {
   package func baselineFailure(focusedOn function: String?) async -> String? { nil }
   package func baselineNotice() async -> String? { nil }
+  package func limited(to limit: Duration) -> any CandidateVerifying { self }
   package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? { nil }
 }
 

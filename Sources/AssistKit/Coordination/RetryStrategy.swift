@@ -38,13 +38,24 @@ package struct RetryRule: Sendable, Equatable {
   package var samples: Int
   /// The temperature of those samples.
   package var sampleTemperature: Double
+  /// One-token changes of the target function the tests try before any model is asked, when its
+  /// tests fail before any change (0: no repair round).
+  package var mutants: Int
+  /// The repair round's time cap, seconds.
+  package var mutantSeconds: Double
+  /// Each mutant's test-run limit, seconds (at least; three times the base run's time when longer).
+  package var mutantTestSeconds: Double
 
   /// Creates retry rules; the defaults match `share/routing-policy.yaml`.
   package init(
     strategies: [RetryStrategy] = [.switchFormat, .resample, .showFailure, .escalate],
     temperatureStep: Double = 0.4, maxTemperature: Double = 1.0, sameFailureEscalates: Bool = true,
-    samples: Int = 6, sampleTemperature: Double = 0.8
+    samples: Int = 6, sampleTemperature: Double = 0.8, mutants: Int = 80,
+    mutantSeconds: Double = 90, mutantTestSeconds: Double = 10
   ) {
+    self.mutants = mutants
+    self.mutantSeconds = mutantSeconds
+    self.mutantTestSeconds = mutantTestSeconds
     self.samples = samples
     self.sampleTemperature = sampleTemperature
     self.strategies = strategies

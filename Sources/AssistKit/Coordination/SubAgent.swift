@@ -129,6 +129,9 @@ package struct SubAgent: Sendable {
         symbols: inputs.subtask.intent?.symbols ?? [], files: inputs.subtask.files,
         failure: baseline)
     }
+    if let fixed = await repairRound(inputs: inputs, baseline: baseline, result: &result) {
+      return fixed
+    }
     var previousTier: String?
     var ledger = CandidateLedger()
     var sampled = false

@@ -35,7 +35,7 @@ extension TestVerification {
       if let targeted = selection.command {
         let comparison = try await baseline.verify(
           Self.candidate(changes), command: targeted, repository: repository, base: base,
-          timeout: targetedTimeout)
+          timeout: targetedTimeout, quickLimit: quickLimit)
         let label = "targeted: " + selection.described(testsRun: comparison.candidate.testsRun)
         guard mayContinue(comparison) else {
           return refusal(comparison, summary: "\(label) \(comparison.verdict.summary)")

@@ -24,6 +24,8 @@ package struct TestVerification: CandidateVerifying {
   package var testFiles: [String: String]
   /// The time limit of a targeted run (its baseline and the candidate's).
   package var targetedTimeout: Duration
+  /// A shorter limit for each candidate run (``limited(to:)``), `nil` for the usual limits.
+  package var quickLimit: Duration?
 
   /// Creates the verifier.
   ///
@@ -75,6 +77,12 @@ package struct TestVerification: CandidateVerifying {
     return "Before any change: " + TestFeedback.render(result, tokenBudget: feedbackTokens / 2)
   }
 
+  package func limited(to limit: Duration) -> any CandidateVerifying {
+    var quick = self
+    quick.quickLimit = limit
+    return quick
+  }
+
   /// Says so when the whole suite timed out on the base commit: candidates then get the
   /// baseline's hung-suite limit, which is wrong for a suite that is merely slow.
   package func baselineNotice() async -> String? {
@@ -93,7 +101,8 @@ package struct TestVerification: CandidateVerifying {
   /// baseline.
   func compare(_ changes: [EditApplier.FileChange]) async throws -> VerificationComparison {
     try await baseline.verify(
-      Self.candidate(changes), command: command.command, repository: repository, base: base)
+      Self.candidate(changes), command: command.command, repository: repository, base: base,
+      quickLimit: quickLimit)
   }
 
   /// `changes` as a verification candidate.

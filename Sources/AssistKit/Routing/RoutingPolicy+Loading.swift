@@ -159,6 +159,15 @@ extension RoutingPolicy {
       try t.bool("same_failure_escalates") ?? retry.sameFailureEscalates
     retry.samples = try t.int("samples") ?? retry.samples
     retry.sampleTemperature = try t.double("sample_temperature") ?? retry.sampleTemperature
+    retry.mutants = try t.int("mutants") ?? retry.mutants
+    retry.mutantSeconds = try t.double("mutant_seconds") ?? retry.mutantSeconds
+    retry.mutantTestSeconds = try t.double("mutant_test_seconds") ?? retry.mutantTestSeconds
+    guard (0...1_000).contains(retry.mutants) else {
+      throw t.error("mutants", "mutants must be between 0 and 1000")
+    }
+    guard retry.mutantSeconds > 0, retry.mutantTestSeconds > 0 else {
+      throw t.error("mutant_seconds", "mutant_seconds and mutant_test_seconds must be > 0")
+    }
     guard retry.temperatureStep >= 0, (0...2).contains(retry.maxTemperature) else {
       throw t.error("temperature_step", "temperatures must be ≥ 0 and max_temperature ≤ 2")
     }

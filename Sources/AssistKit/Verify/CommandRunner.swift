@@ -62,8 +62,10 @@ struct CommandRunner: Sendable {
     case .exited(let code): exitCode = code
     case .signaled(let signal): exitCode = -signal
     }
+    // A run that outlived its limit timed out even when its exit was seen before the timer
+    // fired (a busy machine can delay the timer's task past the exit).
     let status: VerificationResult.Status =
-      outcome.closureResult ? .timedOut : exitCode == 0 ? .passed : .failed
+      outcome.closureResult || duration > timeout ? .timedOut : exitCode == 0 ? .passed : .failed
     return VerificationResult(
       command: command, status: status, exitCode: exitCode, duration: duration, output: text,
       omittedBytes: omitted,

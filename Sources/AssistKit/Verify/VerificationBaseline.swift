@@ -92,7 +92,7 @@ package actor VerificationBaseline {
   /// - Throws: `CancellationError` only.
   package func verify(
     _ candidate: VerificationCandidate, command: String, repository: String, base: String = "HEAD",
-    timeout: Duration? = nil
+    timeout: Duration? = nil, quickLimit: Duration? = nil
   ) async throws -> VerificationComparison {
     let baseline = try await result(
       command: command, repository: repository, base: base, timeout: timeout)
@@ -102,6 +102,9 @@ package actor VerificationBaseline {
     // full limit again.
     var limit = timeout ?? verifier.timeout
     if baseline.status == .timedOut { limit = min(limit, hungBaselineCandidateLimit) }
+    // A cheap candidate (a mutant) that loops should not cost the full limit either; three times
+    // the base commit's own time is ample for one that ends.
+    if let quickLimit { limit = min(limit, max(quickLimit, baseline.duration * 3)) }
     let run = try await verifier(limit).run(
       command, repository: repository, base: base, candidate: candidate)
     return VerificationComparison(baseline: baseline, candidate: run)

@@ -5,7 +5,8 @@ import Synchronization
 import Testing
 
 /// The sampling round on the coordinator's real loop: real git, real HTTP to scripted model
-/// servers on loopback, the repository's real failing test picking the sample.
+/// servers on loopback, the repository's real failing test picking the sample. The bug needs more
+/// than one token changed, so the repair round (one-token mutants) cannot fix it first.
 @Suite struct SamplingRoundTests {
   typealias Harness = CoordinatorTests.Harness
 
@@ -14,7 +15,7 @@ import Testing
         if value < low:
             return low
         if value > high:
-            return low
+            return value - 1
         return value
 
     """
@@ -30,16 +31,17 @@ import Testing
 
         def test_above(self):
             self.assertEqual(clamp(5, 0, 3), 3)
+            self.assertEqual(clamp(9, 0, 3), 3)
 
 
     if __name__ == "__main__":
         unittest.main()
 
     """
-  static let task = "Fix clamp in calc.py: clamp(5, 0, 3) returns 0; it should return 3."
+  static let task = "Fix clamp in calc.py: clamp(5, 0, 3) returns 4; it should return 3."
   static let unchanged = "```python\n\(calc)```\n"
   static let fixed =
-    "```python\n\(calc.replacingOccurrences(of: "return low\n    return value", with: "return high\n    return value"))```\n"
+    "```python\n\(calc.replacingOccurrences(of: "return value - 1", with: "return high"))```\n"
 
   private func body(_ request: LoopbackServer.Request) -> [String: Any] {
     (try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any]) ?? [:]

@@ -77,4 +77,25 @@ import Testing
       }
     }
   }
+
+  @Test func aCheapCandidateThatHangsIsCutAtItsQuickLimitWhileTheBaseRunEnded() async throws {
+    let repo = try TemporaryRepository(files: [
+      "check.sh": Self.check.replacingOccurrences(of: "*) sleep 30 ;;", with: "*) exit 1 ;;")
+        .replacingOccurrences(of: "slow) sleep 3; exit 0 ;;", with: "slow) sleep 30 ;;"),
+      "state.txt": "broken\n",
+    ])
+    let baseline = VerificationBaseline(
+      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(60)))
+    let hanging = try await baseline.verify(
+      VerificationCandidate(files: [.init(path: "state.txt", content: "slow\n")]),
+      command: "sh check.sh", repository: repo.path, quickLimit: .seconds(1))
+    #expect(hanging.baseline.status == .failed)
+    // Under the suite's own 60 s limit `sleep 30` would pass; the quick limit (or three times the
+    // base run) makes it a timeout.
+    #expect(hanging.candidate.status == .timedOut)
+    let fixed = try await baseline.verify(
+      VerificationCandidate(files: [.init(path: "state.txt", content: "fixed\n")]),
+      command: "sh check.sh", repository: repo.path, quickLimit: .seconds(1))
+    #expect(fixed.candidate.status == .passed)
+  }
 }

@@ -1,0 +1,76 @@
+/// The repair round: before any model is asked to fix a function whose tests fail, the
+/// repository's tests try its single-token mutants (``MutantGenerator``), best first, under the
+/// policy's count and time caps. One that makes the failing tests pass and breaks none is the fix,
+/// made with no model, no tokens and no money; the run says so. Most small bugs are one token off,
+/// and the tests tell dozens of mutants apart in the time one call of a small model takes.
+extension SubAgent {
+  /// Runs the round; returns the accepted result, or `nil` when it does not apply or no mutant
+  /// passed.
+  func repairRound(inputs: Inputs, baseline: String?, result: inout SubtaskResult) async
+    -> SubtaskResult?
+  {
+    guard retry.mutants > 0, let verifier, let baseline, !baseline.isEmpty,
+      inputs.subtask.kind != .analysis,
+      FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent),
+      let target = repairTarget(inputs, baseline: baseline),
+      let language = SourceLanguage(path: target.path)
+    else { return nil }
+    let evidence = Set(
+      FailureLocations.frames(in: baseline, paths: [target.path])
+        .filter { $0.path == target.path }.map { $0.line - 1 }
+        .filter { target.extent.lines.contains($0) })
+    let mutants = MutantGenerator(language: language).mutants(
+      of: target.content, lines: target.extent.lines, evidence: evidence
+    ).prefix(retry.mutants)
+    guard !mutants.isEmpty else { return nil }
+    events(
+      .notice(
+        "\(inputs.subtask.id): trying up to \(mutants.count) one-token changes of `\(target.extent.name)` with the tests before any model (\(Int(retry.mutantSeconds)) s at most)"
+      ))
+    let quick = verifier.limited(to: .seconds(retry.mutantTestSeconds))
+    let end = ContinuousClock.now.advanced(by: .milliseconds(Int64(retry.mutantSeconds * 1_000)))
+    let started = ContinuousClock.now
+    var tried = 0
+    for mutant in mutants {
+      guard ContinuousClock.now < end, !Task.isCancelled, deadline?.hasPassed != true else { break }
+      tried += 1
+      let change = EditApplier.FileChange(
+        path: target.path, old: target.content, new: mutant.apply(to: target.content))
+      guard case .passed(let summary) = await quick.verify(changes: [change]) else { continue }
+      let seconds = (ContinuousClock.now - started).components.seconds
+      let detail =
+        "fixed with no model: mutant \(tried) of \(mutants.count) (\(mutant.kind.rawValue), \(mutant.summary)) in \(seconds) s; \(summary)"
+      events(.notice("\(inputs.subtask.id): \(detail)"))
+      result.status = .accepted
+      result.tier = Self.repairTier
+      result.model = "none"
+      result.handBack = HandBack(reply: "")
+      result.changes = [change]
+      result.detail = detail
+      return result
+    }
+    let seconds = (ContinuousClock.now - started).components.seconds
+    events(
+      .notice(
+        "\(inputs.subtask.id): no one-token change passed the tests (\(tried) tried in \(seconds) s); asking the models"
+      ))
+    return nil
+  }
+
+  /// The result's tier when the repair round made the fix (no model, no cost).
+  static let repairTier = "tool"
+
+  /// The one function the sub-task is about: localization's focus, else the function the failing
+  /// assertions call, else the plan's single symbol.
+  private func repairTarget(_ inputs: Inputs, baseline: String) -> FunctionFormat? {
+    let renderer = renderer(inputs)
+    let scope = renderer.scope(fixingTests: true)
+    let current = renderer.current
+    let isTest = inputs.context.isTestFile
+    return FunctionFocus.choose(
+      places: inputs.places, isFix: inputs.subtask.intent?.action == .fix, scope: scope,
+      files: current, isTest: isTest)
+      ?? FunctionFocus.choose(failure: baseline, scope: scope, files: current, isTest: isTest)
+      ?? FunctionFocus.planned(inputs.subtask.intent, scope: scope, files: current, isTest: isTest)
+  }
+}
