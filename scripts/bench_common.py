@@ -121,7 +121,9 @@ def summarize(report):
         "calls": len(tried),
         "callsPerTier": calls,
         "tokensPerTier": tokens,
-        "acceptedTier": accepted[-1] if accepted else None,
+        # A sub-task fixed with no model (the repair round, a tool) has no attempt; its tier says so.
+        "acceptedTier": accepted[-1] if accepted else next(
+            (s.get("tier") for s in subtasks if s.get("status") == "accepted" and s.get("tier")), None),
         "coordinationShare": share,
         "subtasks": len(subtasks),
         "subtasksWithoutModel": len(no_model),

@@ -12,7 +12,7 @@ package struct Mutant: Sendable, Equatable {
     case constant
     /// `min` ↔ `max`.
     case call
-    /// `+` ↔ `-`, `*` ↔ `/`, `/` ↔ `//`, `+=` ↔ `-=`.
+    /// `+` ↔ `-`, `*` ↔ `/`, `/` ↔ `//`, `+=` ↔ `-=`, and the bitwise `&`, `|`, `^`, shifts.
     case arithmetic
     /// `+ 1` or `- 1` after an index or argument.
     case offByOne = "off_by_one"

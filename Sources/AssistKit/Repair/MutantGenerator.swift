@@ -26,9 +26,11 @@ package struct MutantGenerator: Sendable {
     guard range.count > skipFirst else { return [] }
     let body = (range.lowerBound + skipFirst)..<range.upperBound
     let locals = localNames(code: code, range: range)
+    let fields = fieldNames(code: code, range: range)
     var found: [Mutant] = []
     for index in body where !code[index].allSatisfy(\.isWhitespace) {
-      found += lineMutants(raw: raw[index], code: code[index], line: index, locals: locals)
+      found += lineMutants(
+        raw: raw[index], code: code[index], line: index, locals: locals, fields: fields)
       if let deletion = deletion(raw: raw, code: code, at: index, body: body) {
         found.append(deletion)
       }
@@ -48,7 +50,9 @@ package struct MutantGenerator: Sendable {
 
   // MARK: - Per line
 
-  private func lineMutants(raw: String, code: String, line: Int, locals: Set<String>) -> [Mutant] {
+  private func lineMutants(
+    raw: String, code: String, line: Int, locals: Set<String>, fields: Set<String>
+  ) -> [Mutant] {
     let rawScalars = Array(raw.unicodeScalars)
     let tokens = Token.scan(code)
     var result: [Mutant] = []
@@ -93,6 +97,13 @@ package struct MutantGenerator: Sendable {
         }
         if let swaps = MutationTable.calls[token.text], next?.text == "(" {
           for swap in swaps { replace(token, with: swap, .call) }
+          continue
+        }
+        if previous?.text == ".", fields.contains(token.text) {
+          // `node.outgoing` for `node.incoming`: another field the function reads.
+          for other in fields.sorted() where other != token.text {
+            replace(token, with: other, .variable)
+          }
           continue
         }
         guard locals.contains(token.text), previous?.text != "." else { continue }
@@ -159,6 +170,20 @@ package struct MutantGenerator: Sendable {
     return Mutant(kind: .deletion, line: index, before: raw[index], after: nil)
   }
 
+  /// The attributes the function reads (`x.name` not followed by a call): the fields one may be
+  /// mistaken for another.
+  private func fieldNames(code: [String], range: Range<Int>) -> Set<String> {
+    var names = Set<String>()
+    for index in range {
+      let tokens = Token.scan(code[index])
+      for (i, token) in tokens.enumerated() where token.kind == .name && i > 0 {
+        let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
+        if tokens[i - 1].text == ".", next != "(" { names.insert(token.text) }
+      }
+    }
+    return names
+  }
+
   /// The function's own names: its parameters and what it assigns or loops over.
   private func localNames(code: [String], range: Range<Int>) -> Set<String> {
     var names = Set<String>()
@@ -192,7 +217,7 @@ struct Token: Sendable, Equatable {
   /// Operators longest first, so `<=` is one token and not `<` then `=`.
   private static let operators = [
     "===", "!==", "**=", "//=", "<=", ">=", "==", "!=", "//", "**", "+=", "-=", "*=", "/=", "&&",
-    "||", "->", "=>", "<<", ">>",
+    "||", "->", "=>", "<<", ">>", "&=", "|=", "^=",
   ]
 
   static func scan(_ line: String) -> [Token] {

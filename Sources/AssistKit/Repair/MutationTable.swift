@@ -20,6 +20,8 @@ enum MutationTable {
   static func arithmetic(_ language: SourceLanguage) -> [String: [String]] {
     var table: [String: [String]] = [
       "+": ["-"], "-": ["+"], "*": ["/"], "+=": ["-="], "-=": ["+="],
+      "&": ["|", "^"], "|": ["&", "^"], "^": ["&", "|"],
+      "&=": ["|=", "^="], "|=": ["&=", "^="], "^=": ["&=", "|="], "<<": [">>"], ">>": ["<<"],
     ]
     if language == .python {
       table["/"] = ["//", "*"]

@@ -104,7 +104,10 @@ package actor VerificationBaseline {
     if baseline.status == .timedOut { limit = min(limit, hungBaselineCandidateLimit) }
     // A cheap candidate (a mutant) that loops should not cost the full limit either; three times
     // the base commit's own time is ample for one that ends.
-    if let quickLimit { limit = min(limit, max(quickLimit, baseline.duration * 3)) }
+    if let quickLimit {
+      let base = baseline.status == .timedOut ? .zero : baseline.duration * 3
+      limit = min(limit, max(quickLimit, base))
+    }
     let run = try await verifier(limit).run(
       command, repository: repository, base: base, candidate: candidate)
     return VerificationComparison(baseline: baseline, candidate: run)

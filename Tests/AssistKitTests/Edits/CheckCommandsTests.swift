@@ -39,7 +39,9 @@ import Testing
     let pidFile = folder + "/pid"
     let checks = CheckCommands(
       commands: ["py": "sleep 100 & echo $! > '\(pidFile)'; \(ending)"],
-      timeout: .milliseconds(500))
+      // Short where the check must time out; ample where it must end by itself (a run past its
+      // limit is a timeout, and a loaded machine can take 500 ms to start a shell).
+      timeout: ending == "wait" ? .milliseconds(500) : .seconds(30))
     let clock = ContinuousClock()
     let start = clock.now
     let failures = await checks.run(changed: changed, support: [])

@@ -84,4 +84,24 @@ import Testing
     #expect(mutant.apply(to: "a < b\n") == "a <= b\n")
     #expect(mutant.summary == "line 1: `a < b` → `a <= b`")
   }
+
+  @Test func oneFieldTheFunctionReadsMayStandForAnotherButMethodsStay() {
+    let graph = """
+      def ready(nodes, done):
+          for node in nodes:
+              if done.issuperset(node.outgoing) and node.weight > 0:
+                  yield node.name
+
+      """
+    let found = mutants(graph, start: 0)
+    let afters = found.compactMap(\.after)
+    #expect(afters.contains("        if done.issuperset(node.weight) and node.weight > 0:"))
+    #expect(afters.contains("            yield node.outgoing"))
+    // A method is not a field: `issuperset(` is never replaced, nor put in a field's place.
+    #expect(
+      !afters.contains {
+        ["done.weight(", "done.outgoing(", "done.name("].contains(where: $0.contains)
+      })
+    #expect(!afters.contains { $0.contains("node.issuperset)") || $0.contains("node.issuperset ") })
+  }
 }

@@ -98,4 +98,17 @@ import Testing
       command: "sh check.sh", repository: repo.path, quickLimit: .seconds(1))
     #expect(fixed.candidate.status == .passed)
   }
+
+  @Test func aCheapCandidateOfAHungSuiteGetsItsQuickLimitNotThreeTimesTheHang() async throws {
+    let repo = try repository()
+    let baseline = VerificationBaseline(
+      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(4)),
+      hungBaselineCandidateLimit: .seconds(20))
+    // The base run hangs for its whole 4 s; three times that (12 s) would let `slow` (3 s) pass.
+    let slow = try await baseline.verify(
+      VerificationCandidate(files: [.init(path: "state.txt", content: "slow\n")]),
+      command: "sh check.sh", repository: repo.path, quickLimit: .seconds(1))
+    #expect(slow.baseline.status == .timedOut)
+    #expect(slow.candidate.status == .timedOut)
+  }
 }
