@@ -120,7 +120,9 @@ struct TaskEndToEndTests {
 
   /// Issue 11 in CI: the local cascade (0.5B first, one function shown alone with the failing
   /// test, fresh samples with feedback, then the 1.5B) lands real bug fixes that the examples'
-  /// own tests confirm, records every attempt, and says how it verified them in the commit.
+  /// own tests confirm, records every attempt, and says how it verified them in the commit. A bug
+  /// one token off (py-mathutils: `return low` for `return high`) is fixed before any model call
+  /// by the repair round; the others (js-cart needs `/ 100`) go to the models.
   @Test(
     .enabled(if: enabled && medium != nil),
     arguments: [
@@ -148,14 +150,20 @@ struct TaskEndToEndTests {
       try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
     let run = try #require(report["run"] as? [String: Any])
     #expect(run["status"] as? String == "applied", "\(run)")
-    let attempts = try #require(
-      (report["subtasks"] as? [[String: Any]])?.first?["attempts"] as? [[String: Any]])
+    let subtask = try #require((report["subtasks"] as? [[String: Any]])?.first)
+    let attempts = try #require(subtask["attempts"] as? [[String: Any]])
+    #expect(try await sandbox.sh(check) == 0, "the example's own tests pass after --apply")
+    let log = try sandbox.repo.git("log", "-1", "--format=%B")
+    #expect(log.contains("Assist-Verified:"), "\(log)")
+    if example == "py-mathutils" {
+      #expect(subtask["tier"] as? String == "tool", "\(subtask)")
+      #expect(attempts.isEmpty, "no model call")
+      #expect((subtask["detail"] as? String)?.hasPrefix("fixed with no model") == true)
+      return
+    }
     #expect(attempts.first?["tier"] as? String == "local-small", "the cheap tier goes first")
     #expect(attempts.first?["format"] as? String == "function", "one named function, alone")
     #expect(attempts.filter { $0["stage"] as? String == "accepted" }.count == 1)
     #expect(attempts.allSatisfy { ($0["outputTokens"] as? Int ?? 0) > 0 })
-    #expect(try await sandbox.sh(check) == 0, "the example's own tests pass after --apply")
-    let log = try sandbox.repo.git("log", "-1", "--format=%B")
-    #expect(log.contains("Assist-Verified:"), "\(log)")
   }
 }

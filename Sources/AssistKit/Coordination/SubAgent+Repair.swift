@@ -9,6 +9,8 @@ extension SubAgent {
   func repairRound(inputs: Inputs, baseline: String?, result: inout SubtaskResult) async
     -> SubtaskResult?
   {
+    // A plan that says the sub-task adds or moves something is not a one-token fix.
+    if let action = inputs.subtask.intent?.action, action != .fix { return nil }
     guard retry.mutants > 0, let verifier, let baseline, !baseline.isEmpty,
       inputs.subtask.kind != .analysis,
       FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent),
