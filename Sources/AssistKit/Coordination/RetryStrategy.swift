@@ -45,14 +45,17 @@ package struct RetryRule: Sendable, Equatable {
   package var mutantSeconds: Double
   /// Each mutant's test-run limit, seconds (at least; three times the base run's time when longer).
   package var mutantTestSeconds: Double
+  /// Mutants tested at once.
+  package var mutantWorkers: Int
 
   /// Creates retry rules; the defaults match `share/routing-policy.yaml`.
   package init(
     strategies: [RetryStrategy] = [.switchFormat, .resample, .showFailure, .escalate],
     temperatureStep: Double = 0.4, maxTemperature: Double = 1.0, sameFailureEscalates: Bool = true,
-    samples: Int = 6, sampleTemperature: Double = 0.8, mutants: Int = 80,
-    mutantSeconds: Double = 90, mutantTestSeconds: Double = 10
+    samples: Int = 6, sampleTemperature: Double = 0.8, mutants: Int = 200,
+    mutantSeconds: Double = 60, mutantTestSeconds: Double = 10, mutantWorkers: Int = 2
   ) {
+    self.mutantWorkers = mutantWorkers
     self.mutants = mutants
     self.mutantSeconds = mutantSeconds
     self.mutantTestSeconds = mutantTestSeconds

@@ -32,22 +32,23 @@ extension SubAgent {
     let quick = verifier.limited(to: .seconds(retry.mutantTestSeconds))
     let end = ContinuousClock.now.advanced(by: .milliseconds(Int64(retry.mutantSeconds * 1_000)))
     let started = ContinuousClock.now
-    var tried = 0
-    for mutant in mutants {
-      guard ContinuousClock.now < end, !Task.isCancelled, deadline?.hasPassed != true else { break }
-      tried += 1
-      let change = EditApplier.FileChange(
-        path: target.path, old: target.content, new: mutant.apply(to: target.content))
-      guard case .passed(let summary) = await quick.verify(changes: [change]) else { continue }
+    let changes = mutants.map {
+      EditApplier.FileChange(
+        path: target.path, old: target.content, new: $0.apply(to: target.content))
+    }
+    let (winner, tried) = await Self.firstPassing(
+      changes, verifier: quick, workers: retry.mutantWorkers, end: end, deadline: deadline)
+    if let (index, summary) = winner {
+      let mutant = mutants[mutants.startIndex + index]
       let seconds = (ContinuousClock.now - started).components.seconds
       let detail =
-        "fixed with no model: mutant \(tried) of \(mutants.count) (\(mutant.kind.rawValue), \(mutant.summary)) in \(seconds) s; \(summary)"
+        "fixed with no model: mutant \(index + 1) of \(mutants.count) (\(mutant.kind.rawValue), \(mutant.summary)) in \(seconds) s; \(summary)"
       events(.notice("\(inputs.subtask.id): \(detail)"))
       result.status = .accepted
       result.tier = Self.repairTier
       result.model = "none"
       result.handBack = HandBack(reply: "")
-      result.changes = [change]
+      result.changes = [changes[index]]
       result.detail = detail
       return result
     }
@@ -57,6 +58,43 @@ extension SubAgent {
         "\(inputs.subtask.id): no one-token change passed the tests (\(tried) tried in \(seconds) s); asking the models"
       ))
     return nil
+  }
+
+  /// Tests `changes` in order, `workers` at once (no model runs yet, so the cores are free),
+  /// until one passes, `end` passes or the run's deadline does.
+  /// - Returns: The first passing change's index and verdict summary, and how many were tried.
+  private static func firstPassing(
+    _ changes: [EditApplier.FileChange], verifier: any CandidateVerifying, workers: Int,
+    end: ContinuousClock.Instant, deadline: RunDeadline?
+  ) async -> (winner: (index: Int, summary: String)?, tried: Int) {
+    await withTaskGroup(of: (Int, String?).self) { group -> ((index: Int, summary: String)?, Int) in
+      var next = 0
+      while next < min(max(1, workers), changes.count) {
+        let index = next
+        group.addTask { (index, await Self.passing(changes[index], verifier: verifier)) }
+        next += 1
+      }
+      while let (index, summary) = await group.next() {
+        if let summary {
+          group.cancelAll()
+          return ((index, summary), next)
+        }
+        if next < changes.count, ContinuousClock.now < end, deadline?.hasPassed != true {
+          let index = next
+          group.addTask { (index, await Self.passing(changes[index], verifier: verifier)) }
+          next += 1
+        }
+      }
+      return (nil, next)
+    }
+  }
+
+  /// The verdict's summary when `change` passes the tests, else `nil`.
+  private static func passing(_ change: EditApplier.FileChange, verifier: any CandidateVerifying)
+    async -> String?
+  {
+    guard case .passed(let summary) = await verifier.verify(changes: [change]) else { return nil }
+    return summary
   }
 
   /// The result's tier when the repair round made the fix (no model, no cost).

@@ -108,7 +108,10 @@ package struct MutantGenerator: Sendable {
         }
         guard locals.contains(token.text), previous?.text != "." else { continue }
         if let next, [")", "]", ",", ":"].contains(next.text) { offByOne(after: token) }
-        for other in locals.sorted() where other != token.text {
+        // A name being bound (`x = …`, `for x in`) is rarely the slip; the names read are.
+        let bound =
+          ["=", "+=", "-=", "*=", "/="].contains(next?.text ?? "") || previous?.text == "for"
+        for other in locals.sorted() where other != token.text && !bound {
           replace(token, with: other, .variable)
         }
       }

@@ -162,6 +162,10 @@ extension RoutingPolicy {
     retry.mutants = try t.int("mutants") ?? retry.mutants
     retry.mutantSeconds = try t.double("mutant_seconds") ?? retry.mutantSeconds
     retry.mutantTestSeconds = try t.double("mutant_test_seconds") ?? retry.mutantTestSeconds
+    retry.mutantWorkers = try t.int("mutant_workers") ?? retry.mutantWorkers
+    guard (1...16).contains(retry.mutantWorkers) else {
+      throw t.error("mutant_workers", "mutant_workers must be between 1 and 16")
+    }
     guard (0...1_000).contains(retry.mutants) else {
       throw t.error("mutants", "mutants must be between 0 and 1000")
     }
