@@ -68,13 +68,23 @@ extension SubAgent {
     end: ContinuousClock.Instant, deadline: RunDeadline?
   ) async -> (winner: (index: Int, summary: String)?, tried: Int) {
     await withTaskGroup(of: (Int, String?).self) { group -> ((index: Int, summary: String)?, Int) in
+      // The round's end also stops the runs in flight (a slow suite's run may outlast it).
+      let timer = -1
+      group.addTask {
+        try? await Task.sleep(until: end, clock: .continuous)
+        return (timer, nil)
+      }
       var next = 0
+      var running = 0
       while next < min(max(1, workers), changes.count) {
         let index = next
         group.addTask { (index, await Self.passing(changes[index], verifier: verifier)) }
         next += 1
+        running += 1
       }
-      while let (index, summary) = await group.next() {
+      while running > 0, let (index, summary) = await group.next() {
+        if index == timer { break }
+        running -= 1
         if let summary {
           group.cancelAll()
           return ((index, summary), next)
@@ -83,8 +93,10 @@ extension SubAgent {
           let index = next
           group.addTask { (index, await Self.passing(changes[index], verifier: verifier)) }
           next += 1
+          running += 1
         }
       }
+      group.cancelAll()
       return (nil, next)
     }
   }
