@@ -124,5 +124,15 @@ extension SubAgent {
       files: current, isTest: isTest)
       ?? FunctionFocus.choose(failure: baseline, scope: scope, files: current, isTest: isTest)
       ?? FunctionFocus.planned(inputs.subtask.intent, scope: scope, files: current, isTest: isTest)
+      // Localization's best place even when it is not decisive (a function and the helper
+      // nested in it): the tests, not a model, judge what is tried there.
+      ?? inputs.places.lazy.filter {
+        scope.contains($0.path) && !isTest($0.path) && !$0.symbol.isEmpty
+      }
+      .compactMap { place in
+        (current[place.path] ?? nil).flatMap {
+          FunctionFocus.focus(place.symbol, near: place.startLine, path: place.path, content: $0)
+        }
+      }.first
   }
 }

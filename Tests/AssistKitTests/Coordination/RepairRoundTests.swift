@@ -95,4 +95,62 @@ import Testing
     #expect(small.requests.count == 1)
     #expect(lines.contains { $0.hasPrefix("notice s1: no one-token change passed the tests (") })
   }
+
+  @Test func aBugInANestedHelperIsFoundWhereTheTracebackPoints() async throws {
+    // Two functions (the named one and its nested helper) make localization undecided; the
+    // round still works on its best place, and the RecursionError's frames rank the helper's
+    // lines first.
+    let search = """
+      def find(arr, x):
+          def between(start, end):
+              if start == end:
+                  return -1
+              mid = start + (end - start) // 2
+              if x < arr[mid]:
+                  return between(start, mid)
+              elif x > arr[mid]:
+                  return between(mid, end)
+              return mid
+
+          return between(0, len(arr))
+
+      """
+    let tests = """
+      import unittest
+
+      from search import find
+
+
+      class FindTests(unittest.TestCase):
+          def test_found(self):
+              self.assertEqual(find([1, 2, 3, 4], 3), 2)
+              for i, x in enumerate([1, 2, 3, 4, 5, 6, 7]):
+                  self.assertEqual(find([1, 2, 3, 4, 5, 6, 7], x), i)
+
+          def test_missing(self):
+              self.assertEqual(find([1, 2, 3, 4, 6], 5), -1)
+              self.assertEqual(find([1, 2, 3, 4, 6], 0), -1)
+
+
+      if __name__ == "__main__":
+          unittest.main()
+
+      """
+    let small = try ScriptedModelServer(replies: ["```python\nwrong\n```\n"])
+    let medium = try ScriptedModelServer(replies: ["```python\nwrong\n```\n"])
+    let harness = try Harness(
+      smallURL: small.url, mediumURL: medium.url,
+      files: ["search.py": search, "test_search.py": tests])
+    let report = try await harness.run(
+      TaskOptions(
+        task: "Fix the bug in find: find([1, 2, 3, 4, 6], 5) fails with a RecursionError.",
+        singleAgent: true))
+
+    let result = try #require(report.results.first)
+    #expect(result.tier == "tool", "\(result.detail)")
+    #expect(small.requests.isEmpty && medium.requests.isEmpty)
+    #expect(
+      result.changes.first?.new?.contains("return between(mid + 1, end)") == true,
+      "\(result.detail)")
+  }
 }
