@@ -15,8 +15,9 @@ package protocol CandidateVerifying: Sendable {
   /// past their limit), so a slow suite is not silently judged by the hung-suite limit.
   func baselineNotice() async -> String?
   /// The same verifier with a short limit for each candidate run (at least `limit`, and three
-  /// times the base commit's run): for cheap candidates tried by the dozen, where one that hangs
-  /// must not cost the suite's whole limit.
+  /// times the base commit's run), passing only a candidate every test passes: for cheap
+  /// candidates tried by the dozen, where one that hangs must not cost the suite's whole limit
+  /// and one that fixes part of the failure is a guess.
   func limited(to limit: Duration) -> any CandidateVerifying
   /// The proposal's own verification: every accepted change together, before and after, for the
   /// proposal and its commit trailer (`Assist-Verified`); `nil` when the tests could not run.

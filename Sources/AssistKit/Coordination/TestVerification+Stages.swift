@@ -46,7 +46,8 @@ extension TestVerification {
       }
       let whole = try await compare(changes)
       let verdict = whole.verdict
-      if verdict.mayLand && (whole.isFix || !requiresProgress) {
+      let strict = quickLimit == nil || whole.candidate.passed
+      if verdict.mayLand && (whole.isFix || !requiresProgress) && strict {
         let count = whole.candidate.testsRun.map { " \($0)" } ?? ""
         let outcome = whole.candidate.passed ? "\(count) passed" : ": \(verdict.summary)"
         stages.append("whole suite (`\(command.command)`)\(outcome)")
@@ -90,6 +91,7 @@ extension TestVerification {
   /// (Targeted tests that passed before prove no fix; the whole suite decides that.)
   private func mayContinue(_ comparison: VerificationComparison) -> Bool {
     guard comparison.verdict.mayLand else { return false }
+    if quickLimit != nil && !comparison.candidate.passed { return false }
     guard requiresProgress, !comparison.baseline.passed else { return true }
     return comparison.isFix
   }

@@ -24,7 +24,9 @@ package struct TestVerification: CandidateVerifying {
   package var testFiles: [String: String]
   /// The time limit of a targeted run (its baseline and the candidate's).
   package var targetedTimeout: Duration
-  /// A shorter limit for each candidate run (``limited(to:)``), `nil` for the usual limits.
+  /// A shorter limit for each candidate run (``limited(to:)``), `nil` for the usual limits. A
+  /// verifier with a quick limit also lands only a candidate every test passes: a cheap guess
+  /// that fixes some failing tests and not others is not a fix.
   package var quickLimit: Duration?
 
   /// Creates the verifier.

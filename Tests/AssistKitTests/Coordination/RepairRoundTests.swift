@@ -153,4 +153,29 @@ import Testing
       result.changes.first?.new?.contains("return between(mid + 1, end)") == true,
       "\(result.detail)")
   }
+
+  @Test func aMutantThatFixesOnlyPartOfTheFailureIsNotAFix() async throws {
+    // Two slips: below the range returns the value, above it returns low. `return high` alone
+    // fixes test_above and leaves test_below failing: a guess, not a fix.
+    let calc = Self.calc.replacingOccurrences(
+      of: "if value < low:\n        return low", with: "if value < low:\n        return value")
+    let fixed =
+      "```python\n\(Self.calc.replacingOccurrences(of: "        return low\n    return value", with: "        return high\n    return value"))```\n"
+    let small = try ScriptedModelServer(replies: [fixed])
+    let medium = try ScriptedModelServer(replies: ["unused"])
+    let harness = try Harness(
+      smallURL: small.url, mediumURL: medium.url,
+      files: ["calc.py": calc, "test_calc.py": Self.tests])
+    let report = try await harness.run(
+      TaskOptions(
+        task: "Fix clamp in calc.py: it must keep values inside [low, high].", singleAgent: true))
+
+    let result = try #require(report.results.first)
+    #expect(result.tier == "local-small", "\(result.detail)")
+    #expect(small.requests.count == 1)
+    #expect(
+      harness.events.lines.withLock { $0 }.contains {
+        $0.hasPrefix("notice s1: no one-token change passed the tests (")
+      })
+  }
 }
