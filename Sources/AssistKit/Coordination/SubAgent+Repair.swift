@@ -1,7 +1,7 @@
 /// The repair round: before any model is asked to fix a function whose tests fail, the
 /// repository's tests try its single-token mutants (``MutantGenerator``), best first, under the
-/// policy's count and time caps. One that makes the failing tests pass and breaks none is the fix,
-/// made with no model, no tokens and no money; the run says so. Most small bugs are one token off,
+/// policy's count and time caps. One with which every test passes is the fix (one that fixes only
+/// part of the failure is a guess), made with no model, no tokens and no money; the run says so. Most small bugs are one token off,
 /// and the tests tell dozens of mutants apart in the time one call of a small model takes.
 extension SubAgent {
   /// Runs the round; returns the accepted result, or `nil` when it does not apply or no mutant
