@@ -2,18 +2,20 @@
 /// focused on, the view of the scope (whole files or slices), the edit format and the first
 /// request. The tier loop and the sampling round start from the same setup.
 struct TierSetup: Sendable {
+  /// What the tier is shown (scope, files, focus, view, format), as ``SubtaskPrompt`` shaped it.
+  var shape: SubtaskPrompt.Shape
   /// The files the sub-task may change.
-  var scope: [String]
+  var scope: [String] { shape.scope }
   /// The files as this sub-task starts from them (nil = deleted).
-  var current: [String: String?]
+  var current: [String: String?] { shape.current }
   /// The one function the tier is shown alone, when there is one (``FunctionFocus``).
-  var focus: FunctionFormat?
+  var focus: FunctionFormat? { shape.focus }
   /// What the prompt shows of the scope.
-  var view: ScopeView
+  var view: ScopeView { shape.view }
   /// The edit format's name (`nil` for analysis).
-  var formatName: String?
+  var formatName: String? { shape.formatName }
   /// The edit format (`nil` for analysis).
-  var format: (any EditFormat)?
+  var format: (any EditFormat)? { shape.format }
   /// The failure of the tier below, for the prompt.
   var escalatedFrom: String?
   /// The failing assertions that mention the focused function.
@@ -64,8 +66,7 @@ extension SubAgent {
       shape, baseline: baseline, focusedBaseline: focusedBaseline, escalatedFrom: escalatedFrom)
     return .success(
       TierSetup(
-        scope: scope, current: current, focus: focus, view: shape.view,
-        formatName: shape.formatName, format: shape.format, escalatedFrom: escalatedFrom,
+        shape: shape, escalatedFrom: escalatedFrom,
         focusedBaseline: focusedBaseline, planned: planned, messages: messages,
         sliceBytes: focus?.source.utf8.count
           ?? scope.reduce(0) { $0 + ((current[$1] ?? nil)?.utf8.count ?? 0) }))
