@@ -30,10 +30,8 @@ import Testing
     let head = try harness.repo.git("rev-parse", "HEAD")
     var options = TaskOptions(task: CoordinatorTests.task, singleAgent: true, timeLimit: 1)
     options.landing = .init(here: true)
-    let started = ContinuousClock.now
     let report = try await harness.run(options)
 
-    #expect(ContinuousClock.now - started < .seconds(30))
     #expect(small.requests.count <= 1, "no call after the limit")
     #expect(medium.requests.isEmpty, "no escalation after the limit")
     #expect(report.stoppedByTimeLimit)

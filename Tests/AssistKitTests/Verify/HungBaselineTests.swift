@@ -21,15 +21,20 @@ import Testing
   }
 
   @Test func aCandidateOfAHungSuiteGetsTheShorterLimitAndAFixStillPasses() async throws {
-    let repo = try repository()
+    // Limits wide enough that a fix (`cat` and `exit 0`) ends inside them on a loaded machine.
+    let repo = try TemporaryRepository(files: [
+      "check.sh": Self.check.replacingOccurrences(of: "sleep 30", with: "sleep 120")
+        .replacingOccurrences(of: "sleep 3;", with: "sleep 12;"),
+      "state.txt": "broken\n",
+    ])
     let baseline = VerificationBaseline(
-      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(6)),
-      hungBaselineCandidateLimit: .seconds(1))
+      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(30)),
+      hungBaselineCandidateLimit: .seconds(6))
     let slow = try await baseline.verify(
       VerificationCandidate(files: [.init(path: "state.txt", content: "slow\n")]),
       command: "sh check.sh", repository: repo.path)
     #expect(slow.baseline.status == .timedOut)
-    // 3 s would pass under the suite's 6 s limit; after a hung baseline the limit is 1 s.
+    // 12 s would pass under the suite's 30 s limit; after a hung baseline the limit is 6 s.
     #expect(slow.candidate.status == .timedOut)
     let fixed = try await baseline.verify(
       VerificationCandidate(files: [.init(path: "state.txt", content: "fixed\n")]),
@@ -81,21 +86,23 @@ import Testing
   @Test func aCheapCandidateThatHangsIsCutAtItsQuickLimitWhileTheBaseRunEnded() async throws {
     let repo = try TemporaryRepository(files: [
       "check.sh": Self.check.replacingOccurrences(of: "*) sleep 30 ;;", with: "*) exit 1 ;;")
-        .replacingOccurrences(of: "slow) sleep 3; exit 0 ;;", with: "slow) sleep 30 ;;"),
+        .replacingOccurrences(of: "slow) sleep 3; exit 0 ;;", with: "slow) sleep 90 ;;"),
       "state.txt": "broken\n",
     ])
+    // On a loaded CI machine even the base run's `exit 1` took over 10 s; the hang is long enough
+    // that three times any plausible base run still cuts it.
     let baseline = VerificationBaseline(
-      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(60)))
+      verifier: Verifier(environment: ProcessInfo.processInfo.environment, timeout: .seconds(180)))
     let hanging = try await baseline.verify(
       VerificationCandidate(files: [.init(path: "state.txt", content: "slow\n")]),
-      command: "sh check.sh", repository: repo.path, quickLimit: .seconds(1))
+      command: "sh check.sh", repository: repo.path, quickLimit: .seconds(5))
     #expect(hanging.baseline.status == .failed)
-    // Under the suite's own 60 s limit `sleep 30` would pass; the quick limit (or three times the
+    // Under the suite's own 180 s limit `sleep 90` would pass; the quick limit (or three times the
     // base run) makes it a timeout.
     #expect(hanging.candidate.status == .timedOut)
     let fixed = try await baseline.verify(
       VerificationCandidate(files: [.init(path: "state.txt", content: "fixed\n")]),
-      command: "sh check.sh", repository: repo.path, quickLimit: .seconds(1))
+      command: "sh check.sh", repository: repo.path, quickLimit: .seconds(5))
     #expect(fixed.candidate.status == .passed)
   }
 
