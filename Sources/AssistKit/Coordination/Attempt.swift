@@ -98,6 +98,8 @@ package struct SubtaskResult: Sendable, Equatable, Codable {
   package var attempts: [Attempt]
   /// Why it failed or paused, or the verification summary.
   package var detail: String
+  /// Whether it ended at the run's `--time-limit` (``RunDeadline``); absent in older checkpoints.
+  package var stoppedAtTimeLimit: Bool? = nil
 
   /// Creates a result.
   package init(

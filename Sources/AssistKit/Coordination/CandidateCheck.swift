@@ -8,9 +8,9 @@ package protocol CandidateVerifying: Sendable {
   func verify(changes: [EditApplier.FileChange]) async -> CandidateVerdict
   /// How the tests fail before any change, for the first prompt; `nil` when they pass or did
   /// not run. Small models find a bug far more often when they see the failing assertion.
-  /// - Parameter function: For a one-function prompt: only the assertions of the tests that
-  ///   mention it (all when none does), no header; `nil` for the full rendering.
-  func baselineFailure(focusedOn function: String?) async -> String?
+  /// - Parameter functions: For a prompt of named functions: only the assertions of the tests
+  ///   that mention one of them (all when none does), no header; empty for the full rendering.
+  func baselineFailure(focusedOn functions: [String]) async -> String?
   /// A line for the user when the tests themselves are a problem on the base commit (they hung
   /// past their limit), so a slow suite is not silently judged by the hung-suite limit.
   func baselineNotice() async -> String?
@@ -25,7 +25,7 @@ package protocol CandidateVerifying: Sendable {
 }
 
 extension CandidateVerifying {
-  package func baselineFailure(focusedOn function: String?) async -> String? { nil }
+  package func baselineFailure(focusedOn functions: [String]) async -> String? { nil }
   package func baselineNotice() async -> String? { nil }
   package func limited(to limit: Duration) -> any CandidateVerifying { self }
   package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? { nil }

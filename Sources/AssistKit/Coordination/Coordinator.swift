@@ -168,6 +168,7 @@ package actor Coordinator {
                 subtask: subtask, agent: (try? setup.agents.agent(for: subtask.kind).name) ?? "-",
                 status: .failed, tier: nil, model: nil, changes: [], handBack: HandBack(reply: ""),
                 attempts: [], detail: deadline.reason)
+              results[subtask.id]?.stoppedAtTimeLimit = true
               events(.subtaskFinished(subtask: subtask.id, status: "failed"))
               started = true
               continue
@@ -248,12 +249,12 @@ package actor Coordinator {
     // Reconcile and store.
     let ordered = plan.subtasks.compactMap { results[$0.id] }
     // Stopped by --time-limit: no arbiter call either, and the report says why in one line.
-    let stopped = deadline.flatMap { d in ordered.contains { $0.detail == d.reason } ? d : nil }
+    let stopped = ordered.first { $0.stoppedAtTimeLimit == true }?.detail
     var reconcileOptions = options
     if let stopped {
       reconcileOptions.noArbiter = true
-      notices.append(stopped.reason)
-      events(.notice(stopped.reason))
+      notices.append(stopped)
+      events(.notice(stopped))
     }
     let reconcileSpan = await recorder.begin(.reconcile, parent: runSpan)
     let reconciler = await setup.reconciler(
@@ -320,8 +321,8 @@ package actor Coordinator {
           + "together the changes break \(broken.joined(separator: ", ")): review before applying"
       }
     }
-    if let stopped, !run.detail.hasPrefix(stopped.reason) {
-      run.detail = stopped.reason + (run.detail.isEmpty ? "" : "; " + run.detail)
+    if let stopped, !run.detail.hasPrefix(stopped) {
+      run.detail = stopped + (run.detail.isEmpty ? "" : "; " + run.detail)
     }
     if !proposal.hunks.isEmpty || !proposal.findings.isEmpty { try runs.save(proposal) }
     try runs.save(run)

@@ -171,7 +171,7 @@ struct RunSetup: Sendable {
       lines: lines,
       promptTokens: promptTokens + SubtaskPrompt.reflectionReserve, maxTokens: agent.maxTokens,
       identifierSensitive: subtask.intent?.action == .rename,
-      editFormat: focused(subtask, agent: agent, scope: scope, places: places)
+      editFormat: focused(subtask, agent: agent, task: task, scope: scope, places: places)
         ? FunctionFormat.formatName : view.isSliced ? SliceFormat.formatName : agent.editFormat,
       hints: .init(preferTier: agent.preferTier, minTier: agent.minTier),
       work: subtask.intent?.action.rawValue)
@@ -205,11 +205,12 @@ struct RunSetup: Sendable {
   /// Decided on the scope and places the sub-agent will use; a focus the baseline's failing tests
   /// would pick is not known before the tests run, so such a sub-task is routed as `auto`.
   private func focused(
-    _ subtask: Subtask, agent: AgentDefinition, scope: [String], places: [Place]
+    _ subtask: Subtask, agent: AgentDefinition, task: String, scope: [String], places: [Place]
   ) -> Bool {
     guard FunctionFocus.allowed(kind: subtask.kind, agent: agent) else { return false }
     return FunctionFocus.choose(
-      places: places, isFix: subtask.intent?.action == .fix, scope: scope,
+      places: places, isFix: subtask.intent?.action == .fix,
+      named: FunctionFocus.named(task: task, intent: subtask.intent), scope: scope,
       files: context.files.mapValues { Optional($0) }, isTest: context.isTestFile) != nil
   }
 

@@ -50,7 +50,7 @@ extension SubAgent {
     }
     let escalatedFrom = step > 0 && !lastFailure.isEmpty ? lastFailure : nil
     let focusedBaseline: String? =
-      if let focus { await verifier?.baselineFailure(focusedOn: focus.extent.name) } else { nil }
+      if let focus { await verifier?.baselineFailure(focusedOn: focus.names) } else { nil }
     // The function format for a sub-task the plan says is about one function, when the usual
     // focus rule left it whole-file (e.g. the function is most of its file); never one larger
     // than the tier's budget (the windowed slice shows that).

@@ -68,7 +68,7 @@ package struct SubAgent: Sendable {
   package var checkCommands: [String: String]
   /// What a round changes after a duplicate candidate (the policy's `retry:`).
   package var retry = RetryRule()
-  /// Past it no new model call starts (`--time-limit`); `nil` = no limit.
+  /// Past it no new model call starts and a call in flight is cut (`--time-limit`); `nil` = none.
   package var deadline: RunDeadline?
 
   /// Creates a sub-agent runner.
@@ -103,6 +103,7 @@ package struct SubAgent: Sendable {
       result.status = .failed
       result.changes = []
       result.detail = passed.description
+      result.stoppedAtTimeLimit = true
       return result
     }
   }
@@ -118,7 +119,7 @@ package struct SubAgent: Sendable {
       return result
     }
     let baseline =
-      inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: nil)
+      inputs.subtask.kind == .analysis ? nil : await verifier?.baselineFailure(focusedOn: [])
     if baseline != nil, let notice = await verifier?.baselineNotice() {
       events(.notice("\(inputs.subtask.id): \(notice)"))
     }
@@ -324,7 +325,7 @@ package struct SubAgent: Sendable {
         if next == .escalate { return nil }
         if next == .switchFormat, let planned {
           (focus, formatName, format) = (planned, planned.name, planned)
-          focusedBaseline = await verifier?.baselineFailure(focusedOn: planned.extent.name)
+          focusedBaseline = await verifier?.baselineFailure(focusedOn: planned.names)
           messages = [
             messages[0],
             .user(
@@ -351,7 +352,7 @@ package struct SubAgent: Sendable {
           attempt.detail = summary
           attempt.duplicate = ledger.record(changes: changes, reply: reply)
           testFailure = FailureExcerpt.assertions(
-            feedback, mentioning: focus?.extent.name, budget: 600)
+            feedback, mentioning: focus?.names ?? [], budget: 600)
           result.attempts.append(attempt)
           events(
             .attemptFinished(
@@ -359,7 +360,7 @@ package struct SubAgent: Sendable {
               outcome: "tests: \(summary)", accepted: false))
           if let focus {
             let failing = FailureExcerpt.assertions(
-              feedback, mentioning: focus.extent.name, budget: 600)
+              feedback, mentioning: focus.names, budget: 600)
             messages[1] = .user(
               try focusedPrompt(
                 inputs, focus: focus, baseline: focusedBaseline, escalatedFrom: escalatedFrom,
@@ -376,7 +377,7 @@ package struct SubAgent: Sendable {
           if next == .escalate { return nil }
           if next == .switchFormat, let planned {
             (focus, formatName, format) = (planned, planned.name, planned)
-            focusedBaseline = await verifier.baselineFailure(focusedOn: planned.extent.name)
+            focusedBaseline = await verifier.baselineFailure(focusedOn: planned.names)
             messages = [
               messages[0],
               .user(
@@ -461,11 +462,12 @@ package struct SubAgent: Sendable {
     let events = self.events
     let slotWatch = SlotWatch.start(tier: tier, subtask: subtaskID, client: client, events: events)
     defer { slotWatch?.cancel() }
+    var limits = bounds.limits(
+      tier: tier, maxTokens: inputs.agent.maxTokens, promptTokens: promptTokens)
+    if let deadline { limits = deadline.bounding(limits) }
     do {
       let response = try await client.complete(
-        request, endpoints: EndpointSpec.endpoints(of: tier),
-        limits: bounds.limits(
-          tier: tier, maxTokens: inputs.agent.maxTokens, promptTokens: promptTokens),
+        request, endpoints: EndpointSpec.endpoints(of: tier), limits: limits,
         check: bounds.check
       ) { progress in
         slotWatch?.cancel()
@@ -522,6 +524,10 @@ package struct SubAgent: Sendable {
             inputTokens: spent.inputTokens, outputTokens: spent.outputTokens, cost: cost,
             classification: .coordination, attributes: ["cut_off": reason])
         }
+      }
+      // Cut at the run's limit: the run stops, and the tier's record does not count the cut.
+      if let deadline, deadline.hasPassed {
+        throw RunDeadline.Passed(description: deadline.cutReason)
       }
       return (nil, attempt)
     }

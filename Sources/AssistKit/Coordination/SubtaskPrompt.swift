@@ -81,7 +81,8 @@ struct SubtaskPrompt: Sendable {
       !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
       ? nil
       : (FunctionFocus.choose(
-        places: inputs.places, isFix: inputs.subtask.intent?.action == .fix, scope: scope,
+        places: inputs.places, isFix: inputs.subtask.intent?.action == .fix,
+        named: FunctionFocus.named(task: inputs.task, intent: inputs.subtask.intent), scope: scope,
         files: current, isTest: isTest)
         // A fix that names no function: the one the failing assertions call, if only one.
         ?? baseline.flatMap {
@@ -123,8 +124,8 @@ struct SubtaskPrompt: Sendable {
     messages.reduce(0) { $0 + RepoContext.estimatedTokens($1.content) }
   }
 
-  /// The prompt of a focused attempt: the task, the failing tests, the one function, and what the
-  /// last attempt on this tier did (a fresh conversation each round, so a small model is not
+  /// The prompt of a focused attempt: the task, the failing tests, the named functions, and what
+  /// the last attempt on this tier did (a fresh conversation each round, so a small model is not
   /// anchored to its own wrong answer).
   func focused(
     _ focus: FunctionFormat, baseline: String?, escalatedFrom: String?, previous: String
@@ -133,14 +134,20 @@ struct SubtaskPrompt: Sendable {
     if let escalatedFrom, previous.isEmpty {
       earlier = "A smaller model tried this and failed: \(escalatedFrom)\n\n"
     }
-    let language = SourceLanguage(path: focus.path)?.rawValue ?? ""
+    func language(_ path: String) -> String { SourceLanguage(path: path)?.rawValue ?? "" }
+    let functions = focus.targets.map {
+      "The function `\($0.extent.name)` in \($0.path):\n\n```\(language($0.path))\n\($0.source)```\n"
+    }
+    // `name`, `path`, `language` and `source` (the first function) serve templates of one function.
     return try prompts.render(
       "function",
       [
         "task": inputs.task, "findings": findingsText,
         "baseline": baseline.map { $0 + "\n\n" } ?? "",
-        "name": focus.extent.name, "path": focus.path, "language": language,
-        "source": focus.source, "previous": earlier, "edit_instructions": focus.instructions,
+        "functions": functions.joined(separator: "\n"),
+        "name": focus.extent.name, "path": focus.path, "language": language(focus.path),
+        "source": focus.targets[0].source, "previous": earlier,
+        "edit_instructions": focus.instructions,
       ])
   }
 

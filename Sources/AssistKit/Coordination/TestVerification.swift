@@ -58,16 +58,16 @@ package struct TestVerification: CandidateVerifying {
     ])
   }
 
-  package func baselineFailure(focusedOn function: String?) async -> String? {
+  package func baselineFailure(focusedOn functions: [String]) async -> String? {
     guard requiresProgress,
       let result = try? await baseline.result(
         command: command.command, repository: repository, base: base),
       result.status == .failed || result.status == .timedOut
     else { return nil }
-    if let function {
+    if !functions.isEmpty {
       let files = try? RepositoryEditBase(repository: Repository(at: repository), revision: base)
       let excerpt = FailureExcerpt.assertions(
-        result.output, mentioning: function,
+        result.output, mentioning: functions,
         budget: feedbackTokens * TestFeedback.charactersPerToken / 3
       ) { path, number in
         guard let text = try? files?.text(at: path) else { return nil }

@@ -8,9 +8,10 @@ extension FunctionFormat {
       let first = block.body.editLines.first(where: { !Self.leadsUp(to: $0) })
     else { return nil }
     // The parser also finds the function inside a type written around it.
-    guard !first.contains(extent.name), !Self.opensContainer(first) else { return nil }
+    guard !names.contains(where: first.contains), !Self.opensContainer(first) else { return nil }
+    let wanted = names.map { "`\($0)`" }.joined(separator: " or ")
     return
-      "the reply's code does not start with the function `\(extent.name)`: reply with that function, its signature first"
+      "the reply's code does not start with the function \(wanted): reply with that function, its signature first"
   }
 
   /// A line that opens a type or module the function may sit in.

@@ -1,23 +1,53 @@
-/// One function, rewritten whole: the model sees only that function and answers with its new text,
-/// which replaces the old lines of the file.
+/// Named functions, rewritten whole: the model sees only those functions and answers with their
+/// new text, which replaces their old lines in their files.
 ///
 /// For a task that names one function, this is what small models can do: the 0.5B model fixes a
 /// named ten-line function several times out of six samples where it almost never rewrites the
-/// whole file correctly (BENCHMARKS.md, "The cascade"). Everything after the parse is the usual
-/// pipeline: the result is a whole-file write, gated and verified like any other.
+/// whole file correctly (BENCHMARKS.md, "The cascade"). A task that names two or three functions
+/// ("fix `args2cmd` and `args2sh`") gets all of them, each in its own block. Everything after the
+/// parse is the usual pipeline: the result is a whole-file write, gated and verified like any other.
 package struct FunctionFormat: EditFormat {
-  /// The file the function lives in.
-  package var path: String
-  /// Where it sits.
-  package var extent: SymbolExtent
-  /// The file's current content, which the answer is spliced into.
-  package var content: String
+  /// One function the reply may rewrite.
+  package struct Target: Sendable, Equatable {
+    /// The file the function lives in.
+    package var path: String
+    /// Where it sits.
+    package var extent: SymbolExtent
+    /// The file's current content, which the answer is spliced into.
+    package var content: String
+
+    /// Creates a target.
+    package init(path: String, extent: SymbolExtent, content: String) {
+      self.path = path
+      self.extent = extent
+      self.content = content
+    }
+
+    /// The function as it is now.
+    package var source: String { extent.source(in: content) }
+  }
+
+  /// The functions, best-ranked first; never empty, names distinct.
+  package private(set) var targets: [Target]
 
   /// Creates the format for one function of one file.
   package init(path: String, extent: SymbolExtent, content: String) {
-    self.path = path
-    self.extent = extent
-    self.content = content
+    targets = [Target(path: path, extent: extent, content: content)]
+  }
+
+  /// Creates the format for several functions; `nil` when `targets` is empty, repeats a name or
+  /// has two that overlap (a function and one nested in it).
+  package init?(targets: [Target]) {
+    guard !targets.isEmpty, Set(targets.map(\.extent.name)).count == targets.count else {
+      return nil
+    }
+    for (i, a) in targets.enumerated() {
+      for b in targets[(i + 1)...] where a.path == b.path && a.extent.lines.overlaps(b.extent.lines)
+      {
+        return nil
+      }
+    }
+    self.targets = targets
   }
 
   /// The name attempts and routing history record for this format.
@@ -25,40 +55,75 @@ package struct FunctionFormat: EditFormat {
 
   package var name: String { Self.formatName }
 
-  package var instructions: String {
-    """
-    Fix the bug in this function. Reply with the corrected function `\(extent.name)` in one \
-    fenced block: the whole function, every line of it, and nothing else from \(path).
+  /// The first function's file.
+  package var path: String { targets[0].path }
+  /// The first function's place.
+  package var extent: SymbolExtent { targets[0].extent }
+  /// The first function's file content.
+  package var content: String { targets[0].content }
+  /// Every function's name, in order.
+  package var names: [String] { targets.map(\.extent.name) }
 
-    """
+  package var instructions: String {
+    guard targets.count > 1 else {
+      return """
+        Fix the bug in this function. Reply with the corrected function `\(extent.name)` in one \
+        fenced block: the whole function, every line of it, and nothing else from \(path).
+
+        """
+    }
+    let list = names.map { "`\($0)`" }.joined(separator: ", ")
+    return """
+      Fix the bug in these functions. Reply with each function you change (of \(list)) in its own \
+      fenced block: the whole function, every line of it, and nothing else from its file.
+
+      """
   }
 
-  /// The function as it is now, for the prompt.
-  package var source: String { extent.source(in: content) }
+  /// The functions as they are now, one after another (what the output cap is sized by).
+  package var source: String { targets.map(\.source).joined(separator: "\n") }
 
   package func parse(reply: String, defaultPath: String?) throws -> [FileEdit] {
     let blocks = FencedBlock.all(in: reply).filter { !$0.isShell && !$0.body.isBlank }
     guard !blocks.isEmpty else { return [] }
+    var files: [String: String] = [:]
+    var order: [String] = []
+    // Lowest in the file last: splicing a later function first keeps the earlier ones' lines.
+    let ranked = targets.sorted {
+      ($0.path, -$0.extent.lines.lowerBound) < ($1.path, -$1.extent.lines.lowerBound)
+    }
+    for target in ranked {
+      guard let text = try rewritten(target, from: blocks) else { continue }
+      if files[target.path] == nil { order.append(target.path) }
+      files[target.path] = target.extent.splice(text, into: files[target.path] ?? target.content)
+    }
+    guard !files.isEmpty else {
+      let wanted = names.map { "`\($0)`" }.joined(separator: " or ")
+      throw EditParseError(
+        format: name, line: blocks[0].line,
+        reason:
+          "no fenced block defines \(wanted): reply with the whole function, its signature included"
+      )
+    }
+    return order.map { FileEdit(path: $0, change: .write(files[$0] ?? "")) }
+  }
+
+  /// The reply's text of `target`, indented as in its file; `nil` when no block defines it.
+  private func rewritten(_ target: Target, from blocks: [FencedBlock]) throws -> String? {
     // The block that defines the function; models sometimes add a usage example or a test.
     for block in blocks {
-      guard let found = SymbolExtent.find(extent.name, in: block.body, path: path) else {
-        continue
-      }
+      guard let found = SymbolExtent.find(target.extent.name, in: block.body, path: target.path)
+      else { continue }
       let lines = block.body.split(separator: "\n", omittingEmptySubsequences: false)[found.lines]
       if let elided = lines.firstIndex(where: WholeFileFormat.isElision) {
         throw EditParseError(
           format: name, line: block.line + 1 + elided,
           reason: "the function is shortened with a placeholder: write every line of it")
       }
-      let text = lines.map { Self.reindent($0, from: found.indent, to: extent.indent) }
+      return lines.map { Self.reindent($0, from: found.indent, to: target.extent.indent) }
         .joined(separator: "\n")
-      return [FileEdit(path: path, change: .write(extent.splice(text, into: content)))]
     }
-    throw EditParseError(
-      format: name, line: blocks[0].line,
-      reason:
-        "no fenced block defines `\(extent.name)`: reply with the whole function, its signature included"
-    )
+    return nil
   }
 
   /// `line` moved from the reply's indentation to the file's (a method answered at column 0).

@@ -42,7 +42,7 @@ package enum FailureExcerpt {
   /// - Parameter source: The line of a repository file (path, 1-based line), to show the test
   ///   line a `file:line` location points at when the output does not quote it (node, C).
   package static func assertions(
-    _ output: String, mentioning name: String?, budget: Int,
+    _ output: String, mentioning names: [String], budget: Int,
     source: (String, Int) -> String? = { _, _ in nil }
   ) -> String {
     let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -50,8 +50,8 @@ package enum FailureExcerpt {
     }
     var blocks = self.blocks(lines)
     guard !blocks.isEmpty else { return tail(lines, budget: budget) }
-    if let name {
-      let about = blocks.filter { $0.contains { $0.contains(name) } }
+    if !names.isEmpty {
+      let about = blocks.filter { $0.contains { line in names.contains(where: line.contains) } }
       if !about.isEmpty { blocks = about }
     }
     let wanted = ["assert", "error", "expected", "actual", "!=", "panic", "got ", "want ", "line "]

@@ -61,7 +61,7 @@ struct TaskCommand: AsyncParsableCommand {
     help: ArgumentHelp(
       "Stop starting model calls after this many seconds.",
       discussion:
-        "Calls in flight finish; the run ends with what was verified so far and says why. A run stopped at its limit is never applied, even with --apply.",
+        "A call in flight is cut at the limit; the run ends with what was verified so far and says why. A run stopped at its limit is never applied, even with --apply.",
       valueName: "seconds"))
   var timeLimit: Double?
 

@@ -76,7 +76,7 @@ import Testing
   @Test func everyShippedPromptHasOnlyKnownPlaceholders() throws {
     let known: Set = [
       "task", "symbol_map", "error", "goal", "findings", "files", "edit_instructions", "feedback",
-      "command", "baseline", "name", "path", "language", "source", "previous",
+      "command", "baseline", "name", "path", "language", "source", "previous", "functions",
     ]
     for name in [
       "plan", "plan-retry", "subtask", "function", "analysis", "reflection", "test-feedback",

@@ -48,6 +48,30 @@ import Testing
     #expect(try harness.repo.git("rev-parse", "HEAD") == head)
   }
 
+  @Test func aCallInFlightAtTheLimitIsCutThereAndTheRunSaysSo() async throws {
+    // The reply would come after 600 s; the run's 30 s limit (room for the base test run on a
+    // loaded machine) cuts the call instead of waiting.
+    let small = try LoopbackServer(replies: [
+      slow(CoordinatorTests.goodReply, after: .seconds(600))
+    ])
+    let medium = try ScriptedModelServer(replies: [CoordinatorTests.goodReply])
+    let harness = try Harness(smallURL: small.url, mediumURL: medium.url)
+    let before = try harness.repo.git("status", "--porcelain")
+    let report = try await harness.run(
+      TaskOptions(task: CoordinatorTests.task, singleAgent: true, timeLimit: 30))
+
+    #expect(report.stoppedByTimeLimit)
+    #expect(
+      report.run.detail.hasPrefix(
+        "stopped at the time limit (--time-limit 30 s): the call in flight was cut there"),
+      "\(report.run.detail)")
+    #expect(medium.requests.isEmpty, "no escalation after the limit")
+    let result = try #require(report.results.first)
+    #expect(result.stoppedAtTimeLimit == true && result.changes.isEmpty)
+    #expect(report.proposal == nil)
+    #expect(try harness.repo.git("status", "--porcelain") == before)
+  }
+
   @Test func aRunThatFinishesInsideItsLimitIsNotMarkedStopped() async throws {
     let small = try ScriptedModelServer(replies: [CoordinatorTests.goodReply])
     let medium = try ScriptedModelServer(replies: [CoordinatorTests.goodReply])

@@ -210,4 +210,79 @@ import Testing
         .extent.name == "answer",
       "whatever share of its file the function is")
   }
+
+  @Test func functionsTheTaskNamesAsCodeAreShownTogetherWhenTheBestPlaceIsOneOfThem() throws {
+    let files: [String: String?] = ["m.py": Self.python]
+    let context = RepoContext(files: ["m.py": Self.python])
+    func focus(_ task: String) -> FunctionFormat? {
+      FunctionFocus.choose(
+        places: context.places(task: task), isFix: false,
+        named: FunctionFocus.named(task: task, intent: nil), scope: ["m.py"], files: files,
+        isTest: { _ in false })
+    }
+    let both = try #require(focus("`clamp()` and `tail()` both return the wrong bound"))
+    #expect(Set(both.names) == ["clamp", "tail"])
+    #expect(both.instructions.contains("each function you change"))
+    #expect(focus("Fix clamp and tail") == nil, "plain words confirm no name")
+    #expect(focus("`clamp()` returns the wrong bound")?.names == ["clamp"], "one named: it alone")
+    let named = FunctionFocus.named(
+      task: "Make `Box.area` and args2cmd(x) agree",
+      intent: ChangeIntent(action: .fix, symbols: ["m.tail"]))
+    #expect(named.isSuperset(of: ["area", "args2cmd", "tail"]))
+    #expect(!named.contains("Make") && !named.contains("agree"), "plain words are not names")
+  }
+
+  @Test func aReplyOfSeveralFunctionsIsSplicedIntoEachAndAnOmittedOneStaysAsItWas() throws {
+    let clamp = try #require(SymbolExtent.find("clamp", in: Self.python, path: "m.py"))
+    let tail = try #require(SymbolExtent.find("tail", in: Self.python, path: "m.py"))
+    let format = try #require(
+      FunctionFormat(targets: [
+        .init(path: "m.py", extent: clamp, content: Self.python),
+        .init(path: "m.py", extent: tail, content: Self.python),
+      ]))
+    let fixedClamp = """
+      def clamp(value, low, high):
+          \"\"\"Limit value.\"\"\"
+          if value > high:
+              return high
+          return value
+      """
+    let both = try format.parse(
+      reply: "\(Self.fence)python\n\(fixedClamp)\n\(Self.fence)\n\n"
+        + "\(Self.fence)python\ndef tail():\n    return 2\n\(Self.fence)\n")
+    let expected = Self.python.replacingOccurrences(
+      of: "        return low\n\n    return value\n",
+      with: "        return high\n    return value\n"
+    ).replacingOccurrences(of: "def tail():\n    return 1\n", with: "def tail():\n    return 2\n")
+    #expect(both == [FileEdit(path: "m.py", change: .write(expected))])
+    // Both in one block, as models often write them: the same result.
+    let oneBlock = try format.parse(
+      reply: "\(Self.fence)python\n\(fixedClamp)\n\n\ndef tail():\n    return 2\n\(Self.fence)\n")
+    #expect(oneBlock == both)
+    // Only one answered: the other function is untouched.
+    let onlyTail = try format.parse(
+      reply: "\(Self.fence)python\ndef tail():\n    return 2\n\(Self.fence)\n")
+    #expect(
+      onlyTail == [
+        FileEdit(
+          path: "m.py",
+          change: .write(
+            Self.python.replacingOccurrences(of: "    return 1\n", with: "    return 2\n")))
+      ])
+    #expect(throws: EditParseError.self) {
+      try format.parse(reply: "\(Self.fence)python\ndef other():\n    return 0\n\(Self.fence)\n")
+    }
+    #expect(
+      format.earlyProblem(
+        partial: "\(Self.fence)python\ndef tail():\n", defaultPath: nil) == nil,
+      "the second function first is fine")
+    #expect(FunctionFormat(targets: []) == nil)
+    let nested = SymbolExtent(
+      name: "inner", lines: clamp.lines.lowerBound + 1..<clamp.lines.upperBound, indent: "    ")
+    #expect(
+      FunctionFormat(targets: [
+        .init(path: "m.py", extent: clamp, content: Self.python),
+        .init(path: "m.py", extent: nested, content: Self.python),
+      ]) == nil, "overlapping functions")
+  }
 }

@@ -198,7 +198,7 @@ import Testing
       "  assert.strictEqual(titleCase('hello wORLD'), 'Hello WORLD');", "});",
     ]
     let excerpt = FailureExcerpt.assertions(
-      Self.nodeOutput, mentioning: "titleCase", budget: 2000
+      Self.nodeOutput, mentioning: ["titleCase"], budget: 2000
     ) { path, line in
       path == "strings.test.js" && line <= testFile.count ? testFile[line - 1] : nil
     }
@@ -212,7 +212,7 @@ import Testing
     #expect(!excerpt.contains("truncate") && !excerpt.contains("abcd"), "the other test is noise")
     #expect(!excerpt.contains("node:async_hooks") && !excerpt.contains("failureType"))
     // No block mentions the name: every failing test's assertions are kept.
-    let all = FailureExcerpt.assertions(Self.nodeOutput, mentioning: "slugify", budget: 2000)
+    let all = FailureExcerpt.assertions(Self.nodeOutput, mentioning: ["slugify"], budget: 2000)
     #expect(all.contains("Hello WORLD") && all.contains("abcd…"))
   }
 }
