@@ -28,9 +28,9 @@ extension Coordinator {
   /// The plan of a task whose topology is plainly one agent, with no planner call: it names
   /// exactly one non-test file, and every symbol it names that the repository defines is used
   /// only there (and in tests and docs). `nil` leaves the topology to the planner.
-  package static func oneFilePlan(task: String, context: RepoContext, lookup: any DefinitionLookup)
-    -> Plan?
-  {
+  package static func oneFilePlan(
+    task: String, context: RepoContext, lookup: any DefinitionLookup, patterns: TaskIntentPatterns
+  ) -> Plan? {
     let tokens = Set(
       task.split { !(IdentifierWords.isWordCharacter($0) || $0 == "." || $0 == "/" || $0 == "-") }
         .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
@@ -50,7 +50,8 @@ extension Coordinator {
         return nil
       }
     }
-    var plan = Planner.singleSubtask(task: task, context: context, origin: .oneFile)
+    var plan = Planner.singleSubtask(
+      task: task, context: context, patterns: patterns, origin: .oneFile)
     if plan.subtasks[0].kind == .migration { plan.subtasks[0].files = [file] }
     return plan
   }

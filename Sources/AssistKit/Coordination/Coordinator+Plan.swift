@@ -81,7 +81,8 @@ extension Coordinator {
     var topologies: [PlanPreview.Topology] = []
     if !options.singleAgent {
       let single = Planner.singleSubtask(
-        task: options.task, context: setup.context, origin: .singleAgent)
+        task: options.task, context: setup.context, patterns: setup.intentPatterns,
+        origin: .singleAgent)
       let agent = try setup.agents.agent(for: single.subtasks[0].kind)
       let (decision, request) = try await setup.route(
         single.subtasks[0], agent: agent, task: options.task, record: false)

@@ -7,9 +7,15 @@ package struct Planner: Sendable {
   package var prompts: PromptLibrary
   /// Records spans.
   package var recorder: SpanRecorder
+  /// Task texts whose intent is plain (the fallback plan's question or edit).
+  package var intentPatterns: TaskIntentPatterns
 
   /// Creates a planner.
-  package init(client: ModelClient, prompts: PromptLibrary, recorder: SpanRecorder) {
+  package init(
+    client: ModelClient, prompts: PromptLibrary, recorder: SpanRecorder,
+    intentPatterns: TaskIntentPatterns
+  ) {
+    self.intentPatterns = intentPatterns
     self.client = client
     self.prompts = prompts
     self.recorder = recorder
@@ -99,18 +105,21 @@ package struct Planner: Sendable {
       }
     }
     return (
-      Self.singleSubtask(task: task, context: context, origin: .fallback, rejections: rejections),
+      Self.singleSubtask(
+        task: task, context: context, patterns: intentPatterns, origin: .fallback,
+        rejections: rejections),
       attempts
     )
   }
 
   /// The whole task as one sub-task: the baseline topology, and the fallback when planning fails.
+  /// A task whose intent reads as a question (`patterns`) is one analysis sub-task.
   package static func singleSubtask(
-    task: String, context: RepoContext, origin: Plan.Origin, rejections: [String] = []
+    task: String, context: RepoContext, patterns: TaskIntentPatterns, origin: Plan.Origin,
+    rejections: [String] = []
   ) -> Plan {
-    let question = ["explain", "find", "list", "why", "what", "how", "which", "where", "describe"]
-    let first = task.split(separator: " ").first.map { $0.lowercased() } ?? ""
-    let kind: AgentDefinition.Kind = question.contains(first) ? .analysis : .migration
+    let kind: AgentDefinition.Kind =
+      patterns.intent(of: task)?.action == .question ? .analysis : .migration
     // The files of the places localization finds; the word match when it finds none.
     let places = context.places(task: task)
     let files =

@@ -31,7 +31,8 @@ struct RunPlan: Sendable {
     if options.singleAgent {
       return RunPlan(
         plan: Planner.singleSubtask(
-          task: options.task, context: setup.context, origin: .singleAgent),
+          task: options.task, context: setup.context, patterns: setup.intentPatterns,
+          origin: .singleAgent),
         plannerAttempts: [], toolChanges: [:], notices: [])
     }
     var plan: Plan
@@ -42,11 +43,13 @@ struct RunPlan: Sendable {
     {
       plan = byTool
     } else if let single = Coordinator.oneFilePlan(
-      task: options.task, context: setup.context, lookup: lookup)
+      task: options.task, context: setup.context, lookup: lookup, patterns: setup.intentPatterns)
     {
       plan = single
     } else {
-      let planner = Planner(client: client, prompts: setup.prompts, recorder: recorder)
+      let planner = Planner(
+        client: client, prompts: setup.prompts, recorder: recorder,
+        intentPatterns: setup.intentPatterns)
       (plan, attempts) = try await planner.plan(
         task: options.task, agent: try setup.agents.agent(for: .planner),
         tier: await setup.plannerTier(), context: setup.context,

@@ -98,6 +98,9 @@ struct RunSetup: Sendable {
       runID
       ?? String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)).lowercased()
     var notices: [String] = []
+    let paths = environment.paths
+    let intentPatterns = try TaskIntentPatterns.load(
+      file: TaskIntentPatterns.defaultFile(paths: paths))
     var verifier: (any CandidateVerifying)?
     if options.verify {
       let pytest = await ToolProbe.pytestAvailable(environment: environment.variables)
@@ -109,7 +112,8 @@ struct RunSetup: Sendable {
           baseline: VerificationBaseline(
             verifier: Verifier(config: config.verify, environment: environment.variables)),
           command: command, repository: root, base: base.description,
-          requiresProgress: TestVerification.asksForProgress(options.task, command: command),
+          requiresProgress: TestVerification.asksForProgress(
+            options.task, command: command, patterns: intentPatterns),
           files: context.files, targetedTimeout: .seconds(config.verify.targetedTimeout))
         notices.append("verifying with `\(command.command)` (\(found.reason))")
       } else {
@@ -118,7 +122,6 @@ struct RunSetup: Sendable {
     } else {
       notices.append("not verifying (--no-verify)")
     }
-    let paths = environment.paths
     return RunSetup(
       runID: runID, root: root, baseCommit: base.description, config: config, tiers: tiers,
       store: store, routing: routing,
@@ -130,8 +133,7 @@ struct RunSetup: Sendable {
       verifier: verifier,
       notices: notices, cloudPrice: config.counterfactualTier?.price,
       health: EndpointHealth(clock: environment.clock, policy: environment.endpointHealth),
-      intentPatterns: try TaskIntentPatterns.load(
-        file: TaskIntentPatterns.defaultFile(paths: paths)))
+      intentPatterns: intentPatterns)
   }
 
   /// Routes one sub-task around the tiers benched now; `record` stores the decision with its

@@ -49,13 +49,12 @@ package struct TestVerification: CandidateVerifying {
     self.targetedTimeout = targetedTimeout
   }
 
-  /// Whether a task's text asks for a fix: it names the test command, or says fix, pass, bug, fail.
-  package static func asksForProgress(_ task: String, command: TestCommand) -> Bool {
-    if command.origin == .taskText { return true }
-    let words = Set(task.lowercased().split { !$0.isLetter }.map(String.init))
-    return !words.isDisjoint(with: [
-      "fix", "fixes", "pass", "passes", "bug", "fails", "failing", "broken",
-    ])
+  /// Whether a task's text asks for a fix: it names the test command, or its intent reads as a
+  /// fix by the patterns of `share/task-intents.yaml`.
+  package static func asksForProgress(
+    _ task: String, command: TestCommand, patterns: TaskIntentPatterns
+  ) -> Bool {
+    command.origin == .taskText || patterns.intent(of: task)?.action == .fix
   }
 
   package func baselineFailure(focusedOn functions: [String]) async -> String? {

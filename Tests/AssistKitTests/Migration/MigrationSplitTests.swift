@@ -93,23 +93,26 @@ import Testing
   @Test func aTaskAboutOneFilesOwnFunctionSkipsThePlanner() throws {
     let context = RepoContext(files: PythonPackageFixture.files)
     let lookup = RepoContextLookup(context: context)
+    let patterns = try TaskIntentPatterns.load(file: projectRoot + "/share/task-intents.yaml")
     let plan = try #require(
       Coordinator.oneFilePlan(
         task: "Fix rows in pkg/table.py: it must return three rows.", context: context,
-        lookup: lookup))
+        lookup: lookup, patterns: patterns))
     #expect(plan.origin == .oneFile)
     #expect(plan.subtasks.map(\.files) == [["pkg/table.py"]])
     // `chunked` is used in other modules: the planner decides the topology.
     #expect(
       Coordinator.oneFilePlan(
-        task: "Make chunked in pkg/core.py reject a size of 0.", context: context, lookup: lookup)
-        == nil)
+        task: "Make chunked in pkg/core.py reject a size of 0.", context: context, lookup: lookup,
+        patterns: patterns) == nil)
     // Two files named, or none: the planner decides.
     #expect(
       Coordinator.oneFilePlan(
-        task: "Fix rows in table.py and first in core.py", context: context, lookup: lookup) == nil)
+        task: "Fix rows in table.py and first in core.py", context: context, lookup: lookup,
+        patterns: patterns) == nil)
     #expect(
-      Coordinator.oneFilePlan(task: "Make rows faster", context: context, lookup: lookup) == nil)
+      Coordinator.oneFilePlan(
+        task: "Make rows faster", context: context, lookup: lookup, patterns: patterns) == nil)
   }
 
   @Test func slotsAreCountedPerTierSoTwoServersWorkAtOnce() {

@@ -18,7 +18,30 @@ import Testing
       patterns.intent(of: "rename the function chunked in sizes/core.py to batched_list")?.to
         == "batched_list")
     #expect(patterns.intent(of: "Please rename chunked to batched_list") == nil)
-    #expect(patterns.intent(of: "Fix chunked in core.py") == nil)
+    #expect(patterns.intent(of: "Fix chunked in core.py")?.action == .fix)
+  }
+
+  @Test func theShippedPatternsReadQuestionsAndFixesThatDecideTheSingleAgentPlan() throws {
+    let patterns = try TaskIntentPatterns.load(file: Self.shipped)
+    #expect(patterns.intent(of: "Why does chunked drop the last item?")?.action == .question)
+    #expect(patterns.intent(of: "explain the retry loop")?.action == .question)
+    #expect(patterns.intent(of: "args2cmd ignores sep. Please fix it.")?.action == .fix)
+    #expect(patterns.intent(of: "The test_rows test\nfails on empty input")?.action == .fix)
+    #expect(patterns.intent(of: "Add a count(name) method to Inventory") == nil)
+    #expect(patterns.intent(of: "Make the prefix faster") == nil, "no word inside another")
+    let context = RepoContext(files: ["m.py": "def rows():\n    return []\n"])
+    func kind(_ task: String) -> AgentDefinition.Kind? {
+      Planner.singleSubtask(task: task, context: context, patterns: patterns, origin: .singleAgent)
+        .subtasks.first?.kind
+    }
+    #expect(kind("Where is rows defined?") == .analysis)
+    #expect(kind("Fix rows: it must return three rows") == .migration)
+    let command = TestCommand(command: "pytest", origin: .config, reason: "test")
+    #expect(
+      TestVerification.asksForProgress("rows is broken", command: command, patterns: patterns))
+    #expect(
+      !TestVerification.asksForProgress(
+        "Add a count method", command: command, patterns: patterns))
   }
 
   @Test func aBadPatternOrActionIsRefusedWithItsLine() throws {
