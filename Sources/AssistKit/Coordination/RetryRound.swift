@@ -83,7 +83,9 @@ extension FunctionFocus {
         let extent = SymbolExtent.find(name, in: content, path: path),
         fitsAlone(extent, in: content)
       else { continue }
-      found.append(FunctionFormat(path: path, extent: extent, content: content))
+      var format = FunctionFormat(path: path, extent: extent, content: content)
+      format.fixes = intent.action == .fix
+      found.append(format)
     }
     return found.count == 1 ? found[0] : nil
   }

@@ -77,7 +77,7 @@ struct SubtaskPrompt: Sendable {
     let isAnalysis = inputs.subtask.kind == .analysis
     let budget = ScopeView.budget(window: tier.contextWindow, maxTokens: inputs.agent.maxTokens)
     let isTest = inputs.context.isTestFile
-    let focus =
+    var focus =
       !tier.isFree || !FunctionFocus.allowed(kind: inputs.subtask.kind, agent: inputs.agent)
       ? nil
       : (FunctionFocus.choose(
@@ -88,6 +88,8 @@ struct SubtaskPrompt: Sendable {
         ?? baseline.flatMap {
           FunctionFocus.choose(failure: $0, scope: scope, files: current, isTest: isTest)
         }).flatMap { FunctionFocus.fits($0, budget: budget) ? $0 : nil }
+    // A plan that says what the change is (a parameter added) is not asked to "fix the bug".
+    if let action = inputs.subtask.intent?.action { focus?.fixes = action == .fix }
     let view = view(tier: tier, scope: scope, padding: 0, baseline: baseline)
     let sliced: SliceFormat? =
       isAnalysis || focus != nil || !view.isSliced

@@ -29,6 +29,9 @@ package struct FunctionFormat: EditFormat {
 
   /// The functions, best-ranked first; never empty, names distinct.
   package private(set) var targets: [Target]
+  /// Whether the change is a fix (the instructions say "fix the bug") or another change the task
+  /// describes (a parameter added, an exception type changed).
+  package var fixes = true
 
   /// Creates the format for one function of one file.
   package init(path: String, extent: SymbolExtent, content: String) {
@@ -65,16 +68,18 @@ package struct FunctionFormat: EditFormat {
   package var names: [String] { targets.map(\.extent.name) }
 
   package var instructions: String {
+    let (verb, adjective) =
+      fixes ? ("Fix the bug in", "corrected") : ("Make the change in", "changed")
     guard targets.count > 1 else {
       return """
-        Fix the bug in this function. Reply with the corrected function `\(extent.name)` in one \
+        \(verb) this function. Reply with the \(adjective) function `\(extent.name)` in one \
         fenced block: the whole function, every line of it, and nothing else from \(path).
 
         """
     }
     let list = names.map { "`\($0)`" }.joined(separator: ", ")
     return """
-      Fix the bug in these functions. Reply with each function you change (of \(list)) in its own \
+      \(verb) these functions. Reply with each function you change (of \(list)) in its own \
       fenced block: the whole function, every line of it, and nothing else from its file.
 
       """

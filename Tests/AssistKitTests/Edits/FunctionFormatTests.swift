@@ -223,6 +223,10 @@ import Testing
     let both = try #require(focus("`clamp()` and `tail()` both return the wrong bound"))
     #expect(Set(both.names) == ["clamp", "tail"])
     #expect(both.instructions.contains("each function you change"))
+    #expect(both.instructions.hasPrefix("Fix the bug in these functions"))
+    var change = both
+    change.fixes = false
+    #expect(change.instructions.hasPrefix("Make the change in these functions"))
     #expect(focus("Fix clamp and tail") == nil, "plain words confirm no name")
     #expect(focus("`clamp()` returns the wrong bound")?.names == ["clamp"], "one named: it alone")
     let named = FunctionFocus.named(
