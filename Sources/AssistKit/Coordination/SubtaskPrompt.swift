@@ -88,8 +88,8 @@ struct SubtaskPrompt: Sendable {
         ?? baseline.flatMap {
           FunctionFocus.choose(failure: $0, scope: scope, files: current, isTest: isTest)
         }).flatMap { FunctionFocus.fits($0, budget: budget) ? $0 : nil }
-    // A plan that says what the change is (a parameter added) is not asked to "fix the bug".
-    if let action = inputs.subtask.intent?.action { focus?.fixes = action == .fix }
+    // Asked to "fix the bug" only when the plan says so or, with no plan, the tests fail before.
+    focus?.fixes = inputs.subtask.intent.map { $0.action == .fix } ?? (baseline != nil)
     let view = view(tier: tier, scope: scope, padding: 0, baseline: baseline)
     let sliced: SliceFormat? =
       isAnalysis || focus != nil || !view.isSliced

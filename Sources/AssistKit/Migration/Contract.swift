@@ -59,6 +59,15 @@ package struct Contract: Sendable, Equatable, Codable {
   /// replacements; an exception change keeps the old type valid elsewhere).
   package var forbidsOldName: Bool { action == .rename || action == .replaceAPI }
 
+  /// Whether `site` is one this change edits. A signature change edits the definition and the
+  /// code that calls it (as far as the index resolves it); imports, re-exports and docs name the
+  /// function the same way afterwards, and the tests judge the change rather than take part in it.
+  package func edits(_ site: MigrationSite) -> Bool {
+    guard action == .signature else { return true }
+    let calling: Set<MigrationSite.Kind> = [.definition, .call, .moduleAttribute, .reference]
+    return calling.contains(site.kind) && !site.inTest && site.resolved
+  }
+
   /// The assumptions as the proposal stores them and prompts show them.
   package var assumptions: [String: String] {
     var values = ["action": action.rawValue]

@@ -62,7 +62,7 @@ package struct MigrationSplit: Sendable {
         notes.append("\(subtask.id): the same change as \(earlier.1.joined(separator: ", "))")
         continue
       }
-      let sites = SiteFinder(lookup: lookup).sites(for: intent)
+      let sites = SiteFinder(lookup: lookup).sites(for: intent).filter(decided.edits)
       contract = contract ?? decided
       let files = Set(sites.map(\.path))
       if MechanicalRename.obstacle(contract: decided, sites: sites, lookup: lookup) == nil,
@@ -123,7 +123,15 @@ package struct MigrationSplit: Sendable {
       after.append(design.id)
     }
     let byPath = Dictionary(grouping: sites, by: \.path)
-    for (index, path) in byPath.keys.sorted().enumerated() {
+    // A signature change starts where the function is defined; its callers' parts come after
+    // it, so each is written and tested against the new signature.
+    let definedIn =
+      contract.action == .signature
+      ? sites.first { $0.kind == .definition && !$0.inTest }?.path : nil
+    let paths = byPath.keys.sorted { a, b in
+      b != definedIn && (a == definedIn || a < b)
+    }
+    for (index, path) in paths.enumerated() {
       let here = byPath[path] ?? []
       let list = here.map {
         "line \($0.firstLine)" + ($0.lastLine > $0.firstLine ? "-\($0.lastLine)" : "")
@@ -135,6 +143,7 @@ package struct MigrationSplit: Sendable {
           goal: "\(subtask.goal)\n\nChange only \(path), at: \(list.joined(separator: ", ")).\n"
             + contract.promptText,
           files: [path], dependsOn: after, difficulty: subtask.difficulty, intent: subtask.intent))
+      if path == definedIn { after.append(parts[parts.count - 1].id) }
     }
     return (
       parts,

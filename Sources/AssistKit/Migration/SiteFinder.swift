@@ -57,10 +57,11 @@ package struct SiteFinder: Sendable {
       let fileDefinitions = definitions.filter { $0.path == path }
       for number in numbers {
         if let definition = fileDefinitions.first(where: { $0.firstLine == number }) {
+          // A method of the same name defines another symbol: not this one's to rewrite.
           sites.append(
             MigrationSite(
               path: path, firstLine: number, lastLine: definition.lastLine, kind: .definition,
-              inTest: test))
+              inTest: test, resolved: definition.topLevel))
           continue
         }
         sites.append(

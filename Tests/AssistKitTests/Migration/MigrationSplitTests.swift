@@ -11,20 +11,28 @@ import Testing
     let plan = Plan(
       subtasks: [
         Subtask(
-          id: "s1", kind: .migration, goal: "Add strict=False to first", files: ["pkg/core.py"],
-          intent: ChangeIntent(action: .signature, symbols: ["first"]))
+          id: "s1", kind: .migration, goal: "Add strict=False to chunked", files: ["pkg/core.py"],
+          intent: ChangeIntent(action: .signature, symbols: ["chunked"]))
       ], origin: .planner)
     let outcome = MigrationSplit(lookup: Self.lookup).expand(plan)
     #expect(outcome.toolChanges.isEmpty)
+    // The definition's file first; re-exports, imports, tests and docs are not parts of it.
     #expect(
-      outcome.plan.subtasks.map(\.files) == [
-        ["pkg/__init__.py"], ["pkg/core.py"], ["pkg/extra.py"],
-      ])
+      outcome.plan.subtasks.map(\.files) == [["pkg/core.py"], ["pkg/extra.py"], ["pkg/report.py"]])
     #expect(outcome.plan.subtasks.map(\.id) == ["s1.1", "s1.2", "s1.3"])
+    #expect(outcome.plan.subtasks.map(\.dependsOn) == [[], ["s1.1"], ["s1.1"]])
     #expect(outcome.plan.subtasks.allSatisfy { $0.goal.contains("Shared contract") })
-    #expect(outcome.plan.subtasks[2].goal.contains("Change only pkg/extra.py, at: line 2 (import)"))
-    #expect(outcome.plan.contract?.newName == "first")
-    #expect(outcome.notes == ["s1: split by tool into 3 per-file sub-tasks (4 sites)"])
+    #expect(outcome.plan.subtasks[1].goal.contains("Change only pkg/extra.py, at: line 8 (call)"))
+    #expect(outcome.plan.contract?.newName == "chunked")
+    // A function only imported elsewhere: its signature change is one file's.
+    let first = MigrationSplit(lookup: Self.lookup).expand(
+      Plan(
+        subtasks: [
+          Subtask(
+            id: "s1", kind: .migration, goal: "Add strict=False to first", files: [],
+            intent: ChangeIntent(action: .signature, symbols: ["first"]))
+        ], origin: .planner))
+    #expect(first.plan.subtasks.map(\.files) == [["pkg/core.py"]])
   }
 
   @Test func aNewExceptionModuleGetsADesignSubTaskThePerFileOnesWaitFor() throws {
@@ -47,7 +55,7 @@ import Testing
   }
 
   @Test func dependentsOfASplitSubTaskWaitForEveryPartAndADuplicateChangeIsMerged() {
-    let intent = ChangeIntent(action: .signature, symbols: ["first"])
+    let intent = ChangeIntent(action: .signature, symbols: ["chunked"])
     let plan = Plan(
       subtasks: [
         Subtask(id: "s1", kind: .migration, goal: "add strict", files: [], intent: intent),
@@ -58,7 +66,8 @@ import Testing
     #expect(outcome.plan.subtasks.map(\.id) == ["s1.1", "s1.2", "s1.3", "s3"])
     #expect(outcome.plan.subtasks.last?.dependsOn == ["s1.1", "s1.2", "s1.3"])
     #expect(outcome.notes.contains("s2: the same change as s1.1, s1.2, s1.3"))
-    #expect(outcome.plan.depth == 2)
+    // The callers wait for the definition, the check for all of them.
+    #expect(outcome.plan.depth == 3)
   }
 
   @Test func aPlannersRenameWithoutItsNewNameIsCompletedFromTheGoal() throws {

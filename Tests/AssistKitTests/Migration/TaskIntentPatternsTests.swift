@@ -21,6 +21,22 @@ import Testing
     #expect(patterns.intent(of: "Fix chunked in core.py")?.action == .fix)
   }
 
+  @Test func theShippedPatternsReadAParameterAddedToANamedFunction() throws {
+    let patterns = try TaskIntentPatterns.load(file: Self.shipped)
+    for task in [
+      "Add a keyword-only `strict=False` to `chunked` and thread it through its two callers",
+      "Add a keyword-only parameter strict=False to chunked in sizes/core.py",
+      "add an optional argument timeout to the function fetch",
+    ] {
+      let intent = patterns.intent(of: task)
+      #expect(intent?.action == .signature, "\(task)")
+      #expect(intent?.symbols.count == 1, "\(task)")
+    }
+    #expect(
+      patterns.intent(of: "Add a keyword-only `strict=False` to `chunked`")?.symbols == ["chunked"])
+    #expect(patterns.intent(of: "Add a count(name) method to Inventory")?.action != .signature)
+  }
+
   @Test func theShippedPatternsReadQuestionsAndFixesThatDecideTheSingleAgentPlan() throws {
     let patterns = try TaskIntentPatterns.load(file: Self.shipped)
     #expect(patterns.intent(of: "Why does chunked drop the last item?")?.action == .question)
