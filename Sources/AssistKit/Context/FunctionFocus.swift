@@ -68,7 +68,7 @@ package enum FunctionFocus {
       else { continue }
       targets += other.targets
     }
-    let tokens = targets.reduce(0) { $0 + RepoContext.estimatedTokens($1.source) }
+    let tokens = targets.reduce(0) { $0 + RepoContext.estimatedTokens($1.shown) }
     guard targets.count > 1, tokens <= maxTotalTokens else { return nil }
     return FunctionFormat(targets: targets)
   }
@@ -90,7 +90,7 @@ package enum FunctionFocus {
       guard let content = files[path] ?? nil else { continue }
       for name in names.sorted() {
         guard let extent = SymbolExtent.find(name, in: content, path: path),
-          fitsAlone(extent, in: content)
+          fitsAlone(extent, in: content, path: path)
         else { continue }
         found.append(FunctionFormat(path: path, extent: extent, content: content))
       }
@@ -106,7 +106,7 @@ package enum FunctionFocus {
     guard
       let extent = extents.min(by: {
         abs($0.lines.lowerBound + 1 - line) < abs($1.lines.lowerBound + 1 - line)
-      }), fitsAlone(extent, in: content)
+      }), fitsAlone(extent, in: content, path: path)
     else { return nil }
     return FunctionFormat(path: path, extent: extent, content: content)
   }
@@ -114,11 +114,14 @@ package enum FunctionFocus {
   /// Whether a focused function's text fits `budget` tokens (a tier's ``ScopeView/budget(window:maxTokens:)``);
   /// one that does not is shown as a windowed slice with SEARCH/REPLACE instead.
   package static func fits(_ focus: FunctionFormat, budget: Int) -> Bool {
-    RepoContext.estimatedTokens(focus.source) <= budget
+    RepoContext.estimatedTokens(focus.shown) <= budget
   }
 
-  /// Whether the function at `extent` is small enough (``maxTokens``) to be shown alone.
-  package static func fitsAlone(_ extent: SymbolExtent, in content: String) -> Bool {
-    RepoContext.estimatedTokens(extent.source(in: content)) <= maxTokens
+  /// Whether the function at `extent` is small enough (``maxTokens``) to be shown alone, as shown
+  /// (a long docstring collapsed).
+  package static func fitsAlone(_ extent: SymbolExtent, in content: String, path: String) -> Bool {
+    RepoContext.estimatedTokens(
+      FunctionFormat.Target(path: path, extent: extent, content: content).shown)
+      <= maxTokens
   }
 }

@@ -81,7 +81,7 @@ extension FunctionFocus {
     for path in scope where !isTest(path) {
       guard let content = files[path] ?? nil,
         let extent = SymbolExtent.find(name, in: content, path: path),
-        fitsAlone(extent, in: content)
+        fitsAlone(extent, in: content, path: path)
       else { continue }
       var format = FunctionFormat(path: path, extent: extent, content: content)
       format.fixes = intent.action == .fix

@@ -138,7 +138,7 @@ struct SubtaskPrompt: Sendable {
     }
     func language(_ path: String) -> String { SourceLanguage(path: path)?.rawValue ?? "" }
     let functions = focus.targets.map {
-      "The function `\($0.extent.name)` in \($0.path):\n\n```\(language($0.path))\n\($0.source)```\n"
+      "The function `\($0.extent.name)` in \($0.path):\n\n```\(language($0.path))\n\($0.shown)```\n"
     }
     // `name`, `path`, `language` and `source` (the first function) serve templates of one function.
     return try prompts.render(
@@ -148,7 +148,7 @@ struct SubtaskPrompt: Sendable {
         "baseline": baseline.map { $0 + "\n\n" } ?? "",
         "functions": functions.joined(separator: "\n"),
         "name": focus.extent.name, "path": focus.path, "language": language(focus.path),
-        "source": focus.targets[0].source, "previous": earlier,
+        "source": focus.targets[0].shown, "previous": earlier,
         "edit_instructions": focus.instructions,
       ])
   }

@@ -15,16 +15,36 @@ package struct FunctionFormat: EditFormat {
     package var extent: SymbolExtent
     /// The file's current content, which the answer is spliced into.
     package var content: String
+    /// A long docstring's lines in the file, shown as one marker line and restored on the way back.
+    package var docstring: Range<Int>?
 
     /// Creates a target.
     package init(path: String, extent: SymbolExtent, content: String) {
       self.path = path
       self.extent = extent
       self.content = content
+      docstring = FunctionFormat.longDocstring(extent, in: content, path: path)
     }
 
     /// The function as it is now.
     package var source: String { extent.source(in: content) }
+
+    /// The function as the model sees it: its long docstring as one marker line.
+    package var shown: String {
+      guard let docstring else { return source }
+      var lines = content.split(separator: "\n", omittingEmptySubsequences: false)
+      let indent = lines[docstring.lowerBound].prefix { $0 == " " || $0 == "\t" }
+      lines.replaceSubrange(
+        docstring, with: [Substring(FunctionFormat.marker(indent: indent, lines: docstring.count))])
+      let end = extent.lines.upperBound - docstring.count + 1
+      return lines[extent.lines.lowerBound..<end].map { $0 + "\n" }.joined()
+    }
+
+    /// The docstring's original lines.
+    var docstringLines: [Substring] {
+      guard let docstring else { return [] }
+      return Array(content.split(separator: "\n", omittingEmptySubsequences: false)[docstring])
+    }
   }
 
   /// The functions, best-ranked first; never empty, names distinct.
@@ -70,23 +90,30 @@ package struct FunctionFormat: EditFormat {
   package var instructions: String {
     let (verb, adjective) =
       fixes ? ("Fix the bug in", "corrected") : ("Make the change in", "changed")
+    // A collapsed docstring: its marker line is copied, not rewritten.
+    let marker =
+      targets.contains { $0.docstring != nil }
+      ? " Copy a `\"\"\"(docstring: … not shown)\"\"\"` line as it is: it stands for the docstring."
+      : ""
     guard targets.count > 1 else {
       return """
         \(verb) this function. Reply with the \(adjective) function `\(extent.name)` in one \
-        fenced block: the whole function, every line of it, and nothing else from \(path).
+        fenced block: the whole function, every line of it, and nothing else from \(path).\(marker)
 
         """
     }
     let list = names.map { "`\($0)`" }.joined(separator: ", ")
     return """
       \(verb) these functions. Reply with each function you change (of \(list)) in its own \
-      fenced block: the whole function, every line of it, and nothing else from its file.
+      fenced block: the whole function, every line of it, and nothing else from its file.\(marker)
 
       """
   }
 
   /// The functions as they are now, one after another (what the output cap is sized by).
   package var source: String { targets.map(\.source).joined(separator: "\n") }
+  /// The functions as the model sees them (long docstrings collapsed).
+  package var shown: String { targets.map(\.shown).joined(separator: "\n") }
 
   package func parse(reply: String, defaultPath: String?) throws -> [FileEdit] {
     let blocks = FencedBlock.all(in: reply).filter { !$0.isShell && !$0.body.isBlank }
@@ -125,8 +152,9 @@ package struct FunctionFormat: EditFormat {
           format: name, line: block.line + 1 + elided,
           reason: "the function is shortened with a placeholder: write every line of it")
       }
-      return lines.map { Self.reindent($0, from: found.indent, to: target.extent.indent) }
-        .joined(separator: "\n")
+      let text = lines.map { Self.reindent($0, from: found.indent, to: target.extent.indent) }
+      guard target.docstring != nil else { return text.joined(separator: "\n") }
+      return Self.restoringDocstring(text, original: target.docstringLines).joined(separator: "\n")
     }
     return nil
   }

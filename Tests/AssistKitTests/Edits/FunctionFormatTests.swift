@@ -289,4 +289,78 @@ import Testing
         .init(path: "m.py", extent: nested, content: Self.python),
       ]) == nil, "overlapping functions")
   }
+
+  static let documented = """
+    import re
+
+
+    @cache
+    def isoparse(iso_str,
+                 strict=False):  # the signature spans lines
+        \"\"\"Parses the limited subset of ISO 8601.
+
+        >>> isoparse('1970-01-01T00:00:00')
+        datetime.datetime(1970, 1, 1, 0, 0)
+
+        See also:
+          dateutil for loose parsing.
+          iso8601 for strict parsing.
+        \"\"\"
+        dt_args = [int(p) for p in re.split(r'\\D', iso_str)]
+        return datetime(*dt_args)
+
+
+    def short():
+        \"\"\"One line.\"\"\"
+        return 1
+
+    """
+
+  @Test func aLongDocstringIsShownAsOneLineAndComesBackWhateverTheReplyDidWithIt() throws {
+    let extent = try #require(SymbolExtent.find("isoparse", in: Self.documented, path: "t.py"))
+    let format = FunctionFormat(path: "t.py", extent: extent, content: Self.documented)
+    let marker = "    \"\"\"(docstring: 9 lines, unchanged, not shown)\"\"\""
+    #expect(format.targets[0].shown.contains(marker + "\n    dt_args"))
+    #expect(!format.targets[0].shown.contains("dateutil for loose"))
+    #expect(format.targets[0].shown.hasPrefix("@cache\ndef isoparse(iso_str,\n"))
+    #expect(format.instructions.contains("it stands for the docstring"))
+    let fixedCode =
+      "    dt_args = [int(p) for p in re.split(r'\\D', iso_str)][:7]\n    return datetime(*dt_args)"
+    let expected = Self.documented.replacingOccurrences(
+      of: "    dt_args = [int(p) for p in re.split(r'\\D', iso_str)]\n",
+      with: "    dt_args = [int(p) for p in re.split(r'\\D', iso_str)][:7]\n")
+    let signature =
+      "@cache\ndef isoparse(iso_str,\n             strict=False):  # the signature spans lines\n"
+    // The marker copied back (at column 0, as models often answer a method).
+    let kept = try format.parse(
+      reply: "\(Self.fence)python\n\(signature)\(marker)\n\(fixedCode)\n\(Self.fence)\n")
+    #expect(kept == [FileEdit(path: "t.py", change: .write(expected))])
+    let reworded = try format.parse(
+      reply:
+        "\(Self.fence)python\n\(signature)    '''Docstring unchanged.'''\n\(fixedCode)\n\(Self.fence)\n"
+    )
+    #expect(reworded == kept, "a reworded marker still stands for the docstring")
+    // The docstring dropped: it goes back after the signature.
+    let dropped = try format.parse(
+      reply: "\(Self.fence)python\n\(signature)\(fixedCode)\n\(Self.fence)\n")
+    #expect(dropped == kept)
+    // A docstring of the model's own is its change to make.
+    let own = try format.parse(
+      reply:
+        "\(Self.fence)python\n\(signature)    \"\"\"Parse.\"\"\"\n\(fixedCode)\n\(Self.fence)\n")
+    guard case .write(let text) = own.first?.change else {
+      Issue.record("expected a write, got \(own)")
+      return
+    }
+    #expect(text.contains("    \"\"\"Parse.\"\"\"\n") && !text.contains("dateutil for loose"))
+    // A short docstring is shown as it is.
+    let short = try #require(SymbolExtent.find("short", in: Self.documented, path: "t.py"))
+    let plain = FunctionFormat(path: "t.py", extent: short, content: Self.documented)
+    #expect(plain.targets[0].shown == plain.source)
+    #expect(!plain.instructions.contains("docstring"))
+    // Not Python: nothing collapsed.
+    #expect(
+      FunctionFormat.Target(path: "t.js", extent: extent, content: Self.documented).docstring == nil
+    )
+  }
 }
