@@ -119,7 +119,7 @@ package struct Planner: Sendable {
     rejections: [String] = []
   ) -> Plan {
     let kind: AgentDefinition.Kind =
-      patterns.intent(of: task)?.action == .question ? .analysis : .migration
+      patterns.reads(task, as: .question) ? .analysis : .migration
     // The files of the places localization finds; the word match when it finds none.
     let places = context.places(task: task)
     let files =

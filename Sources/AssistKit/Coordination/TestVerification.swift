@@ -54,7 +54,7 @@ package struct TestVerification: CandidateVerifying {
   package static func asksForProgress(
     _ task: String, command: TestCommand, patterns: TaskIntentPatterns
   ) -> Bool {
-    command.origin == .taskText || patterns.intent(of: task)?.action == .fix
+    command.origin == .taskText || patterns.reads(task, as: .fix)
   }
 
   package func baselineFailure(focusedOn functions: [String]) async -> String? {

@@ -57,15 +57,25 @@ package struct TaskIntentPatterns: Sendable {
     return TaskIntentPatterns(entries: entries)
   }
 
+  /// Whether any pattern of `action` matches `task`, whichever pattern would match first ("add a
+  /// parameter to fix the bug" reads as a signature change and as a fix).
+  package func reads(_ task: String, as action: ChangeIntent.Action) -> Bool {
+    let text = task.trimmingCharacters(in: .whitespacesAndNewlines)
+    return entries.contains { $0.action == action && Self.match($0, in: text) != nil }
+  }
+
+  /// `entry`'s match, anchored at the start of `text`.
+  private static func match(_ entry: Entry, in text: String) -> NSTextCheckingResult? {
+    let regex = try? NSRegularExpression(pattern: entry.pattern, options: [.caseInsensitive])
+    return regex?.firstMatch(
+      in: text, options: [.anchored], range: NSRange(text.startIndex..., in: text))
+  }
+
   /// The intent of the first pattern `task` matches, or `nil`.
   package func intent(of task: String) -> ChangeIntent? {
     let text = task.trimmingCharacters(in: .whitespacesAndNewlines)
-    let whole = NSRange(text.startIndex..., in: text)
     for entry in entries {
-      guard
-        let regex = try? NSRegularExpression(pattern: entry.pattern, options: [.caseInsensitive]),
-        let match = regex.firstMatch(in: text, options: [.anchored], range: whole)
-      else { continue }
+      guard let match = Self.match(entry, in: text) else { continue }
       func group(_ name: String) -> String? {
         guard entry.pattern.contains("?<\(name)>") else { return nil }
         let range = match.range(withName: name)

@@ -56,6 +56,10 @@ import Testing
     #expect(
       TestVerification.asksForProgress("rows is broken", command: command, patterns: patterns))
     #expect(
+      TestVerification.asksForProgress(
+        "Add a keyword-only strict=False to rows to fix the crash", command: command,
+        patterns: patterns), "a signature change that is also a fix")
+    #expect(
       !TestVerification.asksForProgress(
         "Add a count method", command: command, patterns: patterns))
   }
