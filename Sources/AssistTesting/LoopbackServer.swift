@@ -55,9 +55,9 @@ package final class LoopbackServer: Sendable {
   package var openConnections: Int { core.openConnections }
 
   /// Waits until every connection has closed.
-  /// - Parameter timeout: The longest wait.
+  /// - Parameter timeout: The longest wait (wide: a loaded CI machine can take seconds to close).
   /// - Returns: Whether all connections closed in time.
-  package func waitUntilIdle(timeout: Duration = .seconds(5)) async -> Bool {
+  package func waitUntilIdle(timeout: Duration = .seconds(30)) async -> Bool {
     await core.waitUntilIdle(timeout: timeout)
   }
 
@@ -130,9 +130,9 @@ private final class LoopbackServerCore: Sendable {
   var openConnections: Int { state.withLock { $0.connections.count } }
 
   /// Waits until every connection has closed.
-  /// - Parameter timeout: The longest wait.
+  /// - Parameter timeout: The longest wait (wide: a loaded CI machine can take seconds to close).
   /// - Returns: Whether all connections closed in time.
-  func waitUntilIdle(timeout: Duration = .seconds(5)) async -> Bool {
+  func waitUntilIdle(timeout: Duration = .seconds(30)) async -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     while openConnections > 0 && clock.now < deadline {

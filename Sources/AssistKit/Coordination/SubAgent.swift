@@ -352,7 +352,7 @@ package struct SubAgent: Sendable {
           attempt.detail = summary
           attempt.duplicate = ledger.record(changes: changes, reply: reply)
           testFailure = FailureExcerpt.assertions(
-            feedback, mentioning: focus?.names ?? [], budget: 600)
+            feedback, mentioning: focus?.names ?? [], budget: 900)
           result.attempts.append(attempt)
           events(
             .attemptFinished(
@@ -360,7 +360,7 @@ package struct SubAgent: Sendable {
               outcome: "tests: \(summary)", accepted: false))
           if let focus {
             let failing = FailureExcerpt.assertions(
-              feedback, mentioning: focus.names, budget: 600)
+              feedback, mentioning: focus.names, budget: 900)
             messages[1] = .user(
               try focusedPrompt(
                 inputs, focus: focus, baseline: focusedBaseline, escalatedFrom: escalatedFrom,

@@ -50,6 +50,11 @@ package enum FailureExcerpt {
     }
     var blocks = self.blocks(lines)
     guard !blocks.isEmpty else { return tail(lines, budget: budget) }
+    // A test module that cannot be imported (a missing optional dependency) is the environment's
+    // problem, not the bug; with real failures beside it, it is noise.
+    if blocks.contains(where: { !isCollectionError($0) }) {
+      blocks.removeAll(where: isCollectionError)
+    }
     if !names.isEmpty {
       let about = blocks.filter { $0.contains { line in names.contains(where: line.contains) } }
       if !about.isEmpty { blocks = about }
@@ -58,17 +63,18 @@ package enum FailureExcerpt {
     var result = ""
     for block in blocks {
       var kept = [block[0]]
-      for line in block.dropFirst() where !noise.contains(where: line.contains) {
+      let frames = pytestFrameLines(block, functions: names)
+      for (index, line) in block.enumerated().dropFirst()
+      where !noise.contains(where: line.contains) {
         let lower = line.lowercased()
-        if wanted.contains(where: lower.contains), !lower.contains("failuretype"),
-          !lower.hasSuffix("|-"), !kept.contains(line)
-        {
-          kept.append(line)
-        }
+        let wantedLine =
+          wanted.contains(where: lower.contains) && !lower.contains("failuretype")
+          && !lower.hasSuffix("|-")
+        if wantedLine || frames.contains(index), !kept.contains(line) { kept.append(line) }
       }
       for location in block.flatMap(locations).reversed().prefix(2) {
         guard let line = source(location.path, location.line)?.trimmed, !line.isEmpty,
-          !block.contains(where: { $0.contains(line) })
+          !kept.contains(where: { $0.contains(line) })
         else { continue }
         kept.append("  \(location.path):\(location.line): \(line)")
         break
@@ -78,6 +84,50 @@ package enum FailureExcerpt {
       result += piece
     }
     return result
+  }
+
+  /// Lines of a pytest failure block worth showing beside its assertions: the test's own
+  /// failing statement (the first `>` line) and, for each frame inside one of `functions`, the
+  /// argument values pytest prints, the `def` line and the `>` line where the error was raised.
+  /// The arguments are often the whole diagnosis (`val = '1500', valtype = <class 'int'>`).
+  static func pytestFrameLines(_ block: [String], functions: [String]) -> Set<Int> {
+    var kept = Set<Int>()
+    if let first = block.firstIndex(where: { $0.hasPrefix(">") }) { kept.insert(first) }
+    guard !functions.isEmpty else { return kept }
+    var start = 1
+    for end in Array(block.indices.dropFirst()) + [block.count]
+    where end == block.count || block[end].hasPrefix("_ _ _") {
+      let frame = start..<end
+      start = end + 1
+      guard
+        let definition = frame.first(where: { index in
+          let line = block[index].drop(while: \.isWhitespace)
+          return functions.contains { name in
+            line.hasPrefix("def \(name)(") || line.hasPrefix("async def \(name)(")
+          }
+        })
+      else { continue }
+      kept.insert(definition)
+      for index in frame where index < definition && isArgumentLine(block[index]) {
+        kept.insert(index)
+      }
+      if let raised = frame.last(where: { block[$0].hasPrefix(">") }), raised > definition {
+        kept.insert(raised)
+      }
+    }
+    return kept
+  }
+
+  /// pytest's `name = value, name = value` line of a frame's arguments (unindented).
+  private static func isArgumentLine(_ line: String) -> Bool {
+    guard let first = line.first, first == "_" || first.isLetter else { return false }
+    let name = line.prefix { $0 == "_" || $0.isLetter || $0.isNumber }
+    return line.dropFirst(name.count).hasPrefix(" = ")
+  }
+
+  /// A pytest block for a test module that failed to import.
+  private static func isCollectionError(_ block: [String]) -> Bool {
+    block.first?.contains("ERROR collecting ") == true
   }
 
   /// `path:line` locations in a line (`strings.test.js:7:10`, `test_stats.c:10:`).

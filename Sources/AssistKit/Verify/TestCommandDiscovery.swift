@@ -117,7 +117,9 @@ package enum TestCommandDiscovery {
     if config == nil, files.allSatisfy({ root.text($0)?.contains("import unittest") == true }) {
       return (unittest, evidence + " written for unittest (faster than pytest)")
     }
-    return ("python3 -m pytest -q", evidence + " and pytest is installed")
+    return (
+      "python3 -m pytest -q \(TestRunner.pytestKeepGoing)", evidence + " and pytest is installed"
+    )
   }
 
   private static func pytestConfig(_ root: RepositoryFiles) -> String? {

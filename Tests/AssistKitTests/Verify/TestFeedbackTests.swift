@@ -1,4 +1,5 @@
 import AssistKit
+import Foundation
 import Testing
 
 @Suite struct TestFeedbackTests {
@@ -214,5 +215,75 @@ import Testing
     // No block mentions the name: every failing test's assertions are kept.
     let all = FailureExcerpt.assertions(Self.nodeOutput, mentioning: ["slugify"], budget: 2000)
     #expect(all.contains("Hello WORLD") && all.contains("abcd…"))
+  }
+
+  /// The shape of pytest's long traceback for a crash inside a library function (a real one, from
+  /// python-tabulate's history, with the docstring cut), and a test module that cannot import.
+  static let pytestCrashOutput = """
+    ==================================== ERRORS ====================================
+    _____________________ ERROR collecting test/test_extras.py _____________________
+    ImportError while importing test module 'test/test_extras.py'.
+    E   ModuleNotFoundError: No module named 'freezegun'
+    =================================== FAILURES ===================================
+    ______________________ test_intfmt_with_string_as_integer ______________________
+
+        def test_intfmt_with_string_as_integer():
+            "Output: integer format"
+    >       result = tabulate([[82642], ["1500"], [2463]], intfmt=",", tablefmt="plain")
+                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+
+    test/test_output.py:2644:
+    _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _
+    tabulate/__init__.py:2197: in <listcomp>
+        [_format(v, ct, fl_fmt, int_fmt, miss_v, has_invisible) for v in c]
+    _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _
+
+    val = '1500', valtype = <class 'int'>, floatfmt = 'g', intfmt = ','
+    missingval = '', has_invisible = False
+
+        def _format(val, valtype, floatfmt, intfmt, missingval="", has_invisible=True):
+            if val is None:
+                return missingval
+
+            if valtype is str:
+                return f"{val}"
+            elif valtype is int:
+    >           return format(val, intfmt)
+                       ^^^^^^^^^^^^^^^^^^^
+    E           ValueError: Cannot specify ',' with 's'.
+
+    tabulate/__init__.py:1232: ValueError
+    =========================== short test summary info ============================
+    FAILED test/test_output.py::test_intfmt_with_string_as_integer - ValueError: ...
+    ERROR test/test_extras.py
+    1 failed, 177 passed, 5 skipped, 1 error in 1.03s
+    """
+
+  @Test func aPytestCrashShowsTheTestsCallAndTheFocusedFunctionsArgumentsAndFailingLine() {
+    let excerpt = FailureExcerpt.assertions(
+      Self.pytestCrashOutput, mentioning: ["_format"], budget: 4000)
+    let expected = [
+      ">       result = tabulate([[82642], [\"1500\"], [2463]], intfmt=\",\", tablefmt=\"plain\")",
+      "val = '1500', valtype = <class 'int'>, floatfmt = 'g', intfmt = ','",
+      "missingval = '', has_invisible = False",
+      "    def _format(val, valtype, floatfmt, intfmt, missingval=\"\", has_invisible=True):",
+      ">           return format(val, intfmt)",
+      "E           ValueError: Cannot specify ',' with 's'.",
+    ]
+    var position = excerpt.startIndex
+    for line in expected {
+      let found = excerpt.range(of: line, range: position..<excerpt.endIndex)
+      #expect(found != nil, "missing or out of order: \(line)\n\(excerpt)")
+      if let found { position = found.upperBound }
+    }
+    #expect(!excerpt.contains("freezegun"), "an unimportable test module is not the bug")
+    #expect(!excerpt.contains("return missingval") && !excerpt.contains("^^^"))
+    // With no focused function, only the test's own statement is added.
+    let plain = FailureExcerpt.assertions(Self.pytestCrashOutput, mentioning: [], budget: 4000)
+    #expect(plain.contains(">       result = tabulate(") && !plain.contains("val = '1500'"))
+    // A log with only an import failure still says so.
+    let importOnly = Self.pytestCrashOutput.components(separatedBy: "=== FAILURES ===")[0]
+    #expect(
+      FailureExcerpt.assertions(importOnly, mentioning: [], budget: 4000).contains("freezegun"))
   }
 }
