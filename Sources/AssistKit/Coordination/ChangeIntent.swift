@@ -34,13 +34,19 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
   package var from: String?
   /// The new name, API, exception type or destination module.
   package var to: String?
+  /// The module a new exception type is defined in (`pkg/errors.py`), when the task names it.
+  package var module: String?
 
   /// Creates an intent.
-  package init(action: Action, symbols: [String] = [], from: String? = nil, to: String? = nil) {
+  package init(
+    action: Action, symbols: [String] = [], from: String? = nil, to: String? = nil,
+    module: String? = nil
+  ) {
     self.action = action
     self.symbols = symbols
     self.from = from
     self.to = to
+    self.module = module
   }
 
   /// Reads the planner's `action`, `symbols`, `from` and `to` keys of one sub-task object; `nil`
@@ -56,7 +62,9 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
     func name(_ key: String) -> String? {
       (item[key] as? String).map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 }
     }
-    return ChangeIntent(action: action, symbols: symbols, from: name("from"), to: name("to"))
+    return ChangeIntent(
+      action: action, symbols: symbols, from: name("from"), to: name("to"),
+      module: name("module"))
   }
 
   private static func trimmed(_ text: String) -> String {

@@ -14,8 +14,8 @@ extension Coordinator {
     guard let intent = patterns.intent(of: task),
       let contract = Contract.decide(for: intent, lookup: lookup)
     else { return nil }
-    let sites = SiteFinder(lookup: lookup).sites(for: intent).filter(contract.edits)
-    guard sites.contains(where: { $0.kind == .definition }) else { return nil }
+    let sites = SiteFinder(lookup: lookup).sites(for: intent, contract: contract)
+    guard contract.isAnchored(by: sites) else { return nil }
     let files = Array(Set(sites.map(\.path))).sorted()
     var plan = Plan(
       subtasks: [

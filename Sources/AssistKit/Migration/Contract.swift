@@ -43,10 +43,14 @@ package struct Contract: Sendable, Equatable, Codable {
       return Contract(action: .move, oldName: symbol, newName: symbol, module: to)
     case .exception:
       guard let type = intent.to, IdentifierWords.isIdentifier(type) else { return nil }
+      // Where the class is, else where the task puts it, else beside its base, else beside the
+      // code that raises it.
       let existing = lookup.definitions(of: type).first { $0.topLevel }?.path
+      let baseHome = intent.from.flatMap { lookup.definitions(of: $0).first { $0.topLevel }?.path }
       return Contract(
         action: .exception, oldName: intent.from, newName: type,
-        module: existing ?? newModule(near: intent.symbols, lookup: lookup))
+        module: existing ?? intent.module ?? baseHome
+          ?? newModule(near: intent.symbols, lookup: lookup))
     case .signature:
       guard let symbol = intent.symbols.first ?? intent.from else { return nil }
       return Contract(action: .signature, oldName: symbol, newName: symbol)
@@ -62,10 +66,34 @@ package struct Contract: Sendable, Equatable, Codable {
   /// Whether `site` is one this change edits. A signature change edits the definition and the
   /// code that calls it (as far as the index resolves it); imports, re-exports and docs name the
   /// function the same way afterwards, and the tests judge the change rather than take part in it.
+  /// An exception change edits the statements that raise the old type outside tests; handlers
+  /// of the old type keep catching the new one, which subclasses it.
   package func edits(_ site: MigrationSite) -> Bool {
-    guard action == .signature else { return true }
-    let calling: Set<MigrationSite.Kind> = [.definition, .call, .moduleAttribute, .reference]
-    return calling.contains(site.kind) && !site.inTest && site.resolved
+    switch action {
+    case .signature:
+      let calling: Set<MigrationSite.Kind> = [.definition, .call, .moduleAttribute, .reference]
+      return calling.contains(site.kind) && !site.inTest && site.resolved
+    case .exception:
+      return site.kind == .raise && !site.inTest
+    default:
+      return true
+    }
+  }
+
+  /// Whether `sites` hold what this change is anchored on, so a tool may plan it: the old name's
+  /// definition, or for an exception change a statement that raises the old type.
+  package func isAnchored(by sites: [MigrationSite]) -> Bool {
+    sites.contains { $0.kind == (action == .exception ? .raise : .definition) }
+  }
+
+  /// The line that imports the new name in a file outside its module (`from pkg.errors import
+  /// InvalidSizeError`), when this change defines a name in a module.
+  package var importLine: String? {
+    guard let module, module.hasSuffix(".py"), let newName else { return nil }
+    var parts = module.dropLast(3).split(separator: "/").map(String.init)
+    if parts.last == "__init__" { parts.removeLast() }
+    guard !parts.isEmpty, parts.allSatisfy(IdentifierWords.isIdentifier) else { return nil }
+    return "from \(parts.joined(separator: ".")) import \(newName)"
   }
 
   /// The assumptions as the proposal stores them and prompts show them.
@@ -92,8 +120,11 @@ package struct Contract: Sendable, Equatable, Codable {
     case .move:
       lines.append("- `\(oldName ?? "")` now lives in `\(module ?? "")`; import it from there.")
     case .exception:
+      let instead = oldName.map { " instead of `\($0)`" } ?? ""
+      let importing = importLine.map { ": import it with `\($0)`" } ?? ""
       lines.append(
-        "- raise `\(newName ?? "")`, defined in `\(module ?? "")`; import it from there.")
+        "- raise `\(newName ?? "")`\(instead) where the task says; it is defined in "
+          + "`\(module ?? "")`\(importing).")
     case .signature:
       lines.append(
         "- the function is `\(newName ?? "")`; keep its name, change only its parameters.")

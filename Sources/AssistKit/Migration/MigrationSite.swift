@@ -7,6 +7,8 @@ package struct MigrationSite: Sendable, Equatable, Hashable, Codable {
     case definition
     /// A call (`name(`).
     case call
+    /// A `raise name` or `raise name(…)` statement: where an exception change swaps the type.
+    case raise
     /// Any other use in code (passed as a value, a decorator, an annotation).
     case reference
     /// A name in `from module import a, b` (one line of a parenthesized block).

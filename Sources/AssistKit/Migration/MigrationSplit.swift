@@ -62,7 +62,7 @@ package struct MigrationSplit: Sendable {
         notes.append("\(subtask.id): the same change as \(earlier.1.joined(separator: ", "))")
         continue
       }
-      let sites = SiteFinder(lookup: lookup).sites(for: intent).filter(decided.edits)
+      let sites = SiteFinder(lookup: lookup).sites(for: intent, contract: decided)
       contract = contract ?? decided
       let files = Set(sites.map(\.path))
       if MechanicalRename.obstacle(contract: decided, sites: sites, lookup: lookup) == nil,
@@ -81,7 +81,8 @@ package struct MigrationSplit: Sendable {
         continue
       }
       let codeFiles = files.filter { !SiteFinder.isDocumentation($0) || decided.forbidsOldName }
-      guard codeFiles.count > 1 else {
+      let newClass = ExceptionClass.change(for: decided, lookup: lookup)
+      guard codeFiles.count > 1 || newClass != nil else {
         var scoped = subtask
         scoped.goal += "\n\n" + decided.promptText
         if !codeFiles.isEmpty { scoped.files = codeFiles.sorted() }
@@ -89,7 +90,16 @@ package struct MigrationSplit: Sendable {
         expandedContracts.append((decided, [subtask.id]))
         continue
       }
-      let (parts, note) = perFile(subtask, sites: sites, contract: decided)
+      var (parts, note) = perFile(subtask, sites: sites, contract: decided)
+      if let newClass, let design = parts.first, design.kind == .design {
+        // The class itself is one line of Python the contract already states: no model.
+        parts[0].files = [newClass.path]
+        tool[design.id] = [newClass]
+        let how = newClass.old == nil ? "created" : "added to"
+        toolNotes[design.id] =
+          "done by tool: `\(decided.newName ?? "")` \(how) \(newClass.path), no model"
+        note += "; \(toolNotes[design.id] ?? "")"
+      }
       subtasks += parts
       notes.append(note)
       replaced[subtask.id] = parts.map(\.id)
@@ -112,7 +122,12 @@ package struct MigrationSplit: Sendable {
   {
     var parts: [Subtask] = []
     var after = subtask.dependsOn
-    if let module = contract.module, lookup.text(of: module) == nil, let name = contract.newName {
+    let classMissing =
+      contract.action == .exception
+      && !lookup.definitions(of: contract.newName ?? "").contains { $0.path == contract.module }
+    if let module = contract.module, let name = contract.newName,
+      lookup.text(of: module) == nil || classMissing
+    {
       let design = Subtask(
         id: subtask.id + "-design", kind: .design,
         goal: "Create \(module) defining `\(name)` for this change: \(subtask.goal)\n\n"
@@ -149,5 +164,34 @@ package struct MigrationSplit: Sendable {
       parts,
       "\(subtask.id): split by tool into \(byPath.count) per-file sub-tasks (\(sites.count) sites)"
     )
+  }
+}
+
+/// The class an exception change introduces, written by the tool: `class New(Old): pass`,
+/// appended to its module (created when new). Only when the base is defined in that module or
+/// not in the repository at all (a builtin such as `ValueError`); a base defined elsewhere needs
+/// an import the planner's design step chooses.
+package enum ExceptionClass {
+  /// The file change that defines the contract's new exception, or `nil` when the tool should not.
+  package static func change(for contract: Contract, lookup: any DefinitionLookup)
+    -> EditApplier.FileChange?
+  {
+    guard contract.action == .exception, let name = contract.newName,
+      let module = contract.module, module.hasSuffix(".py"),
+      IdentifierWords.isIdentifier(name),
+      !lookup.definitions(of: name).contains(where: { $0.path == module })
+    else { return nil }
+    let base = contract.oldName ?? "Exception"
+    guard IdentifierWords.isIdentifier(base) else { return nil }
+    let baseHomes = Set(lookup.definitions(of: base).filter(\.topLevel).map(\.path))
+    guard baseHomes.isEmpty || baseHomes == [module] else { return nil }
+    let definition = "class \(name)(\(base)):\n    pass\n"
+    guard let old = lookup.text(of: module) else {
+      return EditApplier.FileChange(path: module, old: nil, new: definition)
+    }
+    var body = old
+    while body.hasSuffix("\n") { body.removeLast() }
+    let new = body.isEmpty ? definition : body + "\n\n\n" + definition
+    return EditApplier.FileChange(path: module, old: old, new: new)
   }
 }

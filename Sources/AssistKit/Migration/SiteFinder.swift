@@ -29,6 +29,21 @@ package struct SiteFinder: Sendable {
     }
   }
 
+  /// The sites `contract`'s change edits. An exception change whose intent names functions
+  /// (the planner's "raise it in chunked and windowed") edits only the raises inside them.
+  package func sites(for intent: ChangeIntent, contract: Contract) -> [MigrationSite] {
+    let sites = sites(for: intent).filter(contract.edits)
+    guard contract.action == .exception else { return sites }
+    let scopes = intent.symbols.filter { $0 != intent.from && $0 != intent.to }
+      .flatMap(lookup.definitions(of:))
+    guard !scopes.isEmpty else { return sites }
+    return sites.filter { site in
+      scopes.contains {
+        $0.path == site.path && ($0.firstLine...$0.lastLine).contains(site.firstLine)
+      }
+    }
+  }
+
   /// Every site of `name`.
   package func sites(of name: String) -> [MigrationSite] {
     let definitions = lookup.definitions(of: name)
@@ -107,6 +122,12 @@ package struct SiteFinder: Sendable {
       let last = String(expanded.split(separator: ".").last ?? "")
       return site(
         .moduleAttribute, resolved: scan.targets[head] != nil && modules.contains(last))
+    }
+    let statement = line.drop { $0 == " " || $0 == "\t" }
+    if statement.hasPrefix("raise "),
+      let range = ranges.first, range.lowerBound == line.index(statement.startIndex, offsetBy: 6)
+    {
+      return site(.raise)
     }
     let called = ranges.contains { range in
       line[range.upperBound...].drop { $0 == " " }.first == "("

@@ -87,7 +87,7 @@ package struct TaskIntentPatterns: Sendable {
       let symbol = group("symbol") ?? group("from")
       return ChangeIntent(
         action: entry.action, symbols: symbol.map { [$0] } ?? [], from: group("from"),
-        to: group("to"))
+        to: group("to"), module: group("module"))
     }
     return nil
   }

@@ -50,8 +50,46 @@ import Testing
     #expect(design.kind == .design)
     #expect(design.files == ["pkg/errors.py"])
     #expect(outcome.plan.contract?.module == "pkg/errors.py")
+    // The class is written by the tool; the base is a builtin, so it needs no import.
+    #expect(
+      outcome.toolChanges[design.id]
+        == [
+          EditApplier.FileChange(
+            path: "pkg/errors.py", old: nil, new: "class InvalidSizeError(ValueError):\n    pass\n")
+        ])
+    // Only the raises inside the functions the intent names: chunked's size check.
+    #expect(outcome.plan.subtasks.dropFirst().map(\.files) == [["pkg/core.py"]])
     #expect(outcome.plan.subtasks.dropFirst().allSatisfy { $0.dependsOn == [design.id] })
-    #expect(outcome.plan.subtasks.count > 3)
+    let part = outcome.plan.subtasks[1].goal
+    #expect(part.contains("Change only pkg/core.py, at: line 4 (raise)"), "\(part)")
+    #expect(part.contains("`from pkg.errors import InvalidSizeError`"), "\(part)")
+  }
+
+  @Test func aTaskThatIntroducesAnExceptionIsPlannedByToolFromItsRaises() throws {
+    var files = PythonPackageFixture.files
+    files["pkg/report.py"] =
+      "def pages(lines, per_page=10):\n    if per_page <= 0:\n        raise ValueError(\"per_page\")\n"
+      + "    return lines\n"
+    files["tests/test_core.py"] = "import pytest\n\n\ndef test_bad():\n    raise ValueError('x')\n"
+    let lookup = RepoContextLookup(context: RepoContext(files: files))
+    let patterns = try TaskIntentPatterns.load(file: projectRoot + "/share/task-intents.yaml")
+    let plan = try #require(
+      Coordinator.toolPlan(
+        task: "Introduce InvalidSizeError(ValueError) in a new module pkg/errors.py and raise it "
+          + "in every size check",
+        patterns: patterns, lookup: lookup))
+    #expect(plan.origin == .tool)
+    // The raises outside tests, not the handlers, the tests or other mentions.
+    #expect(plan.subtasks.first?.files == ["pkg/core.py", "pkg/report.py"])
+    let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
+    #expect(
+      outcome.plan.subtasks.map(\.files) == [["pkg/errors.py"], ["pkg/core.py"], ["pkg/report.py"]])
+    #expect(outcome.toolNotes["s1-design"]?.contains("created pkg/errors.py, no model") == true)
+    // No raise of the base anywhere: the planner decides.
+    #expect(
+      Coordinator.toolPlan(
+        task: "Introduce SizeError(KeyError) in pkg/errors.py and raise it in every lookup",
+        patterns: patterns, lookup: lookup) == nil)
   }
 
   @Test func dependentsOfASplitSubTaskWaitForEveryPartAndADuplicateChangeIsMerged() {

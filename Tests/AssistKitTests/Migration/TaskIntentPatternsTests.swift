@@ -37,6 +37,24 @@ import Testing
     #expect(patterns.intent(of: "Add a count(name) method to Inventory")?.action != .signature)
   }
 
+  @Test func theShippedPatternsReadANewExceptionClassItsBaseAndItsModule() throws {
+    let patterns = try TaskIntentPatterns.load(file: Self.shipped)
+    #expect(
+      patterns.intent(
+        of: "Introduce InvalidSizeError(ValueError) in a new module sizes/errors.py and raise it "
+          + "in the six size checks")
+        == ChangeIntent(
+          action: .exception, symbols: ["ValueError"], from: "ValueError", to: "InvalidSizeError",
+          module: "sizes/errors.py"))
+    let noPath = patterns.intent(
+      of: "Add `GroupingLimitError(SQLParseError)` to sqlparse's exceptions and raise it, "
+        + "instead of the plain `SQLParseError`, wherever parsing gives up on a limit")
+    #expect(noPath?.action == .exception && noPath?.module == nil)
+    #expect(noPath?.to == "GroupingLimitError" && noPath?.from == "SQLParseError")
+    // A class that is not raised is not an exception change.
+    #expect(patterns.intent(of: "Add a Point(NamedTuple) class to geometry.py")?.action == nil)
+  }
+
   @Test func theShippedPatternsReadQuestionsAndFixesThatDecideTheSingleAgentPlan() throws {
     let patterns = try TaskIntentPatterns.load(file: Self.shipped)
     #expect(patterns.intent(of: "Why does chunked drop the last item?")?.action == .question)
