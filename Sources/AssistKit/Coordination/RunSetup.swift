@@ -108,13 +108,15 @@ struct RunSetup: Sendable {
         in: root, override: options.verifyCommand, config: config.verify, taskText: options.task,
         pytestAvailable: pytest)
       if let command = found.command {
-        verifier = TestVerification(
+        var tests = TestVerification(
           baseline: VerificationBaseline(
             verifier: Verifier(config: config.verify, environment: environment.variables)),
           command: command, repository: root, base: base.description,
           requiresProgress: TestVerification.asksForProgress(
             options.task, command: command, patterns: intentPatterns),
           files: context.files, targetedTimeout: .seconds(config.verify.targetedTimeout))
+        tests.taskNames = FunctionFocus.named(task: options.task, intent: nil)
+        verifier = tests
         notices.append("verifying with `\(command.command)` (\(found.reason))")
       } else {
         notices.append("not verifying: \(found.reason)")

@@ -47,13 +47,16 @@ extension TestVerification {
       let whole = try await compare(changes)
       let verdict = whole.verdict
       let strict = quickLimit == nil || whole.candidate.passed
-      if verdict.mayLand && (whole.isFix || !requiresProgress) && strict {
+      let partial = requiresProgress ? whole.stillFailing(about: taskNames) : []
+      if verdict.mayLand && (whole.isFix && partial.isEmpty || !requiresProgress) && strict {
         let count = whole.candidate.testsRun.map { " \($0)" } ?? ""
         let outcome = whole.candidate.passed ? "\(count) passed" : ": \(verdict.summary)"
         stages.append("whole suite (`\(command.command)`)\(outcome)")
         return .passed(summary: stages.joined(separator: "; "))
       }
-      stages.append("whole suite (`\(command.command)`): \(verdict.summary)")
+      let left =
+        partial.isEmpty ? "" : "; still fails the task's \(partial.joined(separator: ", "))"
+      stages.append("whole suite (`\(command.command)`): \(verdict.summary)\(left)")
       return refusal(whole, summary: stages.joined(separator: "; "))
     } catch {
       return .skipped(reason: "verification was interrupted")
@@ -93,7 +96,7 @@ extension TestVerification {
     guard comparison.verdict.mayLand else { return false }
     if quickLimit != nil && !comparison.candidate.passed { return false }
     guard requiresProgress, !comparison.baseline.passed else { return true }
-    return comparison.isFix
+    return comparison.isFix && comparison.stillFailing(about: taskNames).isEmpty
   }
 
   private func refusal(_ comparison: VerificationComparison, summary: String) -> CandidateVerdict {

@@ -18,6 +18,9 @@ package struct TestVerification: CandidateVerifying {
   package var base: String
   /// Whether the task asks for a fix (then "unchanged" is not good enough).
   package var requiresProgress: Bool
+  /// The functions the task names as code: when it asks for a fix, every test failing before
+  /// that is about one of them must pass (``VerificationComparison/stillFailing(about:)``).
+  package var taskNames: Set<String> = []
   /// Tokens of test output fed back to the model.
   package var feedbackTokens: Int
   /// The base commit's test files, path → content: what ``TestSelection`` reads.

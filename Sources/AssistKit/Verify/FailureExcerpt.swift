@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Picks the lines of a test log that explain its failures.
 ///
 /// The log is cut into blocks, one per failing test (a line ``FailingTestParser`` recognises, or a
@@ -123,6 +125,32 @@ package enum FailureExcerpt {
     guard let first = line.first, first == "_" || first.isLetter else { return false }
     let name = line.prefix { $0 == "_" || $0.isLetter || $0.isNumber }
     return line.dropFirst(name.count).hasPrefix(" = ")
+  }
+
+  /// Each failing test's block of `output`, by its id in `tests`: the block whose first line
+  /// parses to that id (unittest, go, TAP), or whose pytest header (`____ Class.test_x ____`)
+  /// is the id's part after the file (`t.py::Class::test_x`).
+  package static func blocksByTest(_ output: String, tests: [String]) -> [String: [String]] {
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let known = Set(tests)
+    var byTail: [String: String] = [:]
+    for test in tests {
+      guard let separator = test.range(of: "::") else { continue }
+      byTail[test[separator.upperBound...].replacingOccurrences(of: "::", with: ".")] = test
+    }
+    var found: [String: [String]] = [:]
+    for block in blocks(lines) {
+      guard let first = block.first else { continue }
+      if let id = FailingTestParser.formats.lazy.compactMap({ $0.parse(Substring(first)) }).first,
+        known.contains(id)
+      {
+        found[id] = block
+        continue
+      }
+      let header = first.trimmingCharacters(in: CharacterSet(charactersIn: "_ "))
+      if let id = byTail[header] { found[id] = block }
+    }
+    return found
   }
 
   /// A pytest block for a test module that failed to import.

@@ -41,6 +41,25 @@ package struct VerificationComparison: Sendable, Equatable, Codable {
     return stillFailingFixedTests.isEmpty
   }
 
+  /// Tests that failed before, still fail, and are about one of `names` (the functions the task
+  /// names): the test's own name has the name as a word, or its failure in the baseline's output
+  /// mentions it. A candidate that fixes one of a task's two failing tests and not the other is
+  /// a partial fix, not one that may land.
+  package func stillFailing(about names: Set<String>) -> [String] {
+    guard !names.isEmpty else { return [] }
+    let before = Set(baseline.failingTests)
+    let blocks = FailureExcerpt.blocksByTest(baseline.output, tests: baseline.failingTests)
+    return candidate.failingTests.filter { test in
+      guard before.contains(test) else { return false }
+      let words = test.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+        .flatMap { $0.split(separator: "_") }.map(String.init)
+      if names.contains(where: { name in words.contains(name) || test.contains("::" + name) }) {
+        return true
+      }
+      return blocks[test]?.contains { line in names.contains(where: line.contains) } == true
+    }
+  }
+
   /// A test's name without its parameters (`t.py::test_x[3-4]` → `t.py::test_x`).
   static func family(_ test: String) -> Substring {
     test.firstIndex(of: "[").map { test[..<$0] } ?? Substring(test)

@@ -213,6 +213,27 @@ import Testing
     withExtendedLifetime(repo) {}
   }
 
+  @Test func aFixOfOneOfTheTwoFunctionsTheTaskNamesDoesNotLand() async throws {
+    var files = self.files
+    files["delta.py"] = "def delta_inc(x):\n    return x - 1\n"
+    files["echo.py"] = "def echo_inc(x):\n    return x - 1\n"
+    let repo = try TemporaryRepository(files: files)
+    var verification = verification(in: repo, files: files, requiresProgress: true)
+    let half = change("delta.py", "def delta_inc(x):\n    return x + 1\n", in: files)
+    // Without the task's names, fixing some failing tests and breaking none is progress.
+    #expect(await verification.verify(changes: half).mayLand)
+    verification.taskNames = ["delta_inc", "echo_inc"]
+    let partial = await verification.verify(changes: half)
+    #expect(!partial.mayLand)
+    #expect(
+      partial.summary.contains("still fails the task's tests.test_echo.EchoTests.test_large"),
+      "\(partial)")
+    let whole = await verification.verify(
+      changes: half + change("echo.py", "def echo_inc(x):\n    return x + 1\n", in: files))
+    #expect(whole.mayLand, "\(whole)")
+    withExtendedLifetime(repo) {}
+  }
+
   @Test func aTargetedCommandThatBreaksOnTheBaseFallsBackToTheWholeSuiteAndSaysSo() async throws {
     // The suite runs from tests/ (`discover -s tests`), so its modules import a sibling helper
     // that `python3 -m unittest tests.test_golf` from the root cannot find.
