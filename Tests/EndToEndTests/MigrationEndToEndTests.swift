@@ -4,7 +4,8 @@ import Testing
 
 /// Multi-file changes through the built binary on a small real package (five modules and their
 /// tests): a rename the tools finish alone with no model call, and, with the real local models
-/// (ASSIST_E2E), a three-file rename and a parameter threaded through its callers.
+/// (ASSIST_E2E), a three-file rename, a parameter threaded through its callers and a new
+/// exception raised by three modules' size checks.
 @Suite(.serialized)  // the models share two cores; parallel runs would only slow each other
 struct MigrationEndToEndTests {
   static let binary = TaskEndToEndTests.binary
@@ -35,8 +36,10 @@ struct MigrationEndToEndTests {
     let repo: TemporaryRepository
     let home: String
 
-    init(small: String, medium: String?) throws {
-      repo = try TemporaryRepository(files: MigrationEndToEndTests.package)
+    init(
+      small: String, medium: String?, files: [String: String] = MigrationEndToEndTests.package
+    ) throws {
+      repo = try TemporaryRepository(files: files)
       home = FileManager.default.temporaryDirectory.appendingPathComponent("mig-\(UUID())").path
       try FileManager.default.createDirectory(
         atPath: home + "/config/assist", withIntermediateDirectories: true)
@@ -125,6 +128,55 @@ struct MigrationEndToEndTests {
           raise SystemExit(1)
       except ValueError:
           pass
+      "
+      """
+    #expect(try await sandbox.sh(check) == 0)
+    #expect(try await sandbox.sh("python3 -m unittest -q 2>/dev/null") == 0)
+  }
+
+  /// The package with a size check in each of three modules, and one check that is not about a
+  /// size (`first` of nothing), which the change must leave alone.
+  static let checkedPackage: [String: String] = {
+    var files = package
+    files["sizes/core.py"] =
+      "def chunked(items, size):\n    if size < 1:\n        raise ValueError(\"size must be at least 1\")\n"
+      + "    return [items[i : i + size] for i in range(0, len(items), size)]\n\n\n"
+      + "def first(items):\n    if not items:\n        raise ValueError(\"no items\")\n    return items[0]\n"
+    files["sizes/extra.py"] =
+      "from .core import chunked\n\n\ndef windowed(items, size):\n    if size < 1:\n"
+      + "        raise ValueError(\"size must be at least 1\")\n"
+      + "    return [c for c in chunked(items, size) if len(c) == size]\n"
+    files["sizes/report.py"] =
+      "from sizes import core\n\n\ndef pages(lines, per_page=10):\n    if per_page <= 0:\n"
+      + "        raise ValueError(\"per_page must be positive\")\n    return core.chunked(lines, per_page)\n"
+    return files
+  }()
+
+  @Test(.enabled(if: models)) func theLocalModelsRaiseANewExceptionInEachSizeCheck() async throws {
+    let sandbox = try Sandbox(
+      small: TaskEndToEndTests.small ?? "", medium: TaskEndToEndTests.medium,
+      files: Self.checkedPackage)
+    let (status, report, err) = try await sandbox.assist([
+      "task",
+      "Introduce InvalidSizeError(ValueError) in a new module sizes/errors.py and raise it instead of ValueError in every size check: chunked, windowed and pages.",
+      "--local-only", "--apply", "--json",
+    ])
+    #expect(status == 0, "stderr: \(err.suffix(2000))")
+    let run = try #require(report["run"] as? [String: Any])
+    #expect(run["status"] as? String == "applied", "\(run)\nplan: \(report["plan"] ?? "none")")
+    let notices = report["notices"] as? [String] ?? []
+    #expect(notices.contains { $0.contains("created sizes/errors.py, no model") }, "\(notices)")
+    let check = """
+      python3 -c "
+      import sizes, sizes.report as r
+      from sizes.errors import InvalidSizeError
+      assert issubclass(InvalidSizeError, ValueError)
+      for call in (lambda: sizes.chunked([1], 0), lambda: sizes.windowed([1], 0), lambda: r.pages([], 0)):
+          try:
+              call()
+              raise SystemExit(1)
+          except InvalidSizeError:
+              pass
       "
       """
     #expect(try await sandbox.sh(check) == 0)

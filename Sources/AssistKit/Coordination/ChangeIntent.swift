@@ -36,17 +36,25 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
   package var to: String?
   /// The module a new exception type is defined in (`pkg/errors.py`), when the task names it.
   package var module: String?
+  /// A new exception class's bases after `from` ("a subclass of both `SQLParseError` and
+  /// `ValueError`"); `nil` when it has one.
+  package var otherBases: [String]?
+  /// The dotted name the task wants the new name importable as (`pkg.InvalidOptionError`), so
+  /// the package's `__init__.py` re-exports it.
+  package var exportedAs: String?
 
   /// Creates an intent.
   package init(
     action: Action, symbols: [String] = [], from: String? = nil, to: String? = nil,
-    module: String? = nil
+    module: String? = nil, otherBases: [String]? = nil, exportedAs: String? = nil
   ) {
     self.action = action
     self.symbols = symbols
     self.from = from
     self.to = to
     self.module = module
+    self.otherBases = otherBases
+    self.exportedAs = exportedAs
   }
 
   /// Reads the planner's `action`, `symbols`, `from` and `to` keys of one sub-task object; `nil`

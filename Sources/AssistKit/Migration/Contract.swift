@@ -15,6 +15,11 @@ package struct Contract: Sendable, Equatable, Codable {
   package var module: String?
   /// Paths where the old name may stay (a deprecation alias the task asked for, a changelog).
   package var allowedLeftovers: [String]
+  /// A new exception class's bases after `oldName` (`ValueError` in `class E(SQLParseError,
+  /// ValueError)`); `nil` when it has one.
+  package var otherBases: [String]?
+  /// The package `__init__.py` that must re-export the new name, when the task asks for it.
+  package var exportModule: String?
 
   /// Creates a contract.
   package init(
@@ -47,10 +52,13 @@ package struct Contract: Sendable, Equatable, Codable {
       // code that raises it.
       let existing = lookup.definitions(of: type).first { $0.topLevel }?.path
       let baseHome = intent.from.flatMap { lookup.definitions(of: $0).first { $0.topLevel }?.path }
-      return Contract(
+      var contract = Contract(
         action: .exception, oldName: intent.from, newName: type,
         module: existing ?? intent.module ?? baseHome
           ?? newModule(near: intent.symbols, lookup: lookup))
+      contract.otherBases = intent.otherBases.flatMap { $0.isEmpty ? nil : $0 }
+      contract.exportModule = exportModule(of: intent.exportedAs, name: type, lookup: lookup)
+      return contract
     case .signature:
       guard let symbol = intent.symbols.first ?? intent.from else { return nil }
       return Contract(action: .signature, oldName: symbol, newName: symbol)
@@ -102,6 +110,8 @@ package struct Contract: Sendable, Equatable, Codable {
     if let oldName { values["old_name"] = oldName }
     if let newName { values["new_name"] = newName }
     if let module { values["module"] = module }
+    if let otherBases { values["other_bases"] = otherBases.joined(separator: ", ") }
+    if let exportModule { values["exported_by"] = exportModule }
     if !allowedLeftovers.isEmpty {
       values["old_name_allowed_in"] = allowedLeftovers.joined(separator: ", ")
     }
@@ -125,6 +135,9 @@ package struct Contract: Sendable, Equatable, Codable {
       lines.append(
         "- raise `\(newName ?? "")`\(instead) where the task says; it is defined in "
           + "`\(module ?? "")`\(importing).")
+      if let exportModule {
+        lines.append("- `\(exportModule)` re-exports it; that file is not yours to change.")
+      }
     case .signature:
       lines.append(
         "- the function is `\(newName ?? "")`; keep its name, change only its parameters.")
@@ -135,6 +148,17 @@ package struct Contract: Sendable, Equatable, Codable {
       lines.append("- the old name may stay only in: \(allowedLeftovers.joined(separator: ", "))")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The package `__init__.py` a dotted `pkg.sub.Name` names, when it exists and ends in `name`.
+  static func exportModule(of dotted: String?, name: String, lookup: any DefinitionLookup)
+    -> String?
+  {
+    guard var parts = dotted?.split(separator: ".").map(String.init), parts.count > 1,
+      parts.removeLast() == name
+    else { return nil }
+    let path = parts.joined(separator: "/") + "/__init__.py"
+    return lookup.text(of: path) == nil ? nil : path
   }
 
   /// `errors.py` next to the module that defines the first symbol (or at the root).

@@ -93,11 +93,13 @@ package struct MigrationSplit: Sendable {
       var (parts, note) = perFile(subtask, sites: sites, contract: decided)
       if let newClass, let design = parts.first, design.kind == .design {
         // The class itself is one line of Python the contract already states: no model.
-        parts[0].files = [newClass.path]
-        tool[design.id] = [newClass]
+        let changes = [newClass] + [ExceptionClass.export(for: decided, lookup: lookup)].compactMap { $0 }
+        parts[0].files = changes.map(\.path)
+        tool[design.id] = changes
         let how = newClass.old == nil ? "created" : "added to"
+        let exported = changes.count > 1 ? " and re-exported by \(changes[1].path)" : ""
         toolNotes[design.id] =
-          "done by tool: `\(decided.newName ?? "")` \(how) \(newClass.path), no model"
+          "done by tool: `\(decided.newName ?? "")` \(how) \(newClass.path)\(exported), no model"
         note += "; \(toolNotes[design.id] ?? "")"
       }
       subtasks += parts
@@ -181,11 +183,13 @@ package enum ExceptionClass {
       IdentifierWords.isIdentifier(name),
       !lookup.definitions(of: name).contains(where: { $0.path == module })
     else { return nil }
-    let base = contract.oldName ?? "Exception"
-    guard IdentifierWords.isIdentifier(base) else { return nil }
-    let baseHomes = Set(lookup.definitions(of: base).filter(\.topLevel).map(\.path))
-    guard baseHomes.isEmpty || baseHomes == [module] else { return nil }
-    let definition = "class \(name)(\(base)):\n    pass\n"
+    let bases = [contract.oldName ?? "Exception"] + (contract.otherBases ?? [])
+    for base in bases {
+      guard IdentifierWords.isIdentifier(base) else { return nil }
+      let homes = Set(lookup.definitions(of: base).filter(\.topLevel).map(\.path))
+      guard homes.isEmpty || homes == [module] else { return nil }
+    }
+    let definition = "class \(name)(\(bases.joined(separator: ", "))):\n    pass\n"
     guard let old = lookup.text(of: module) else {
       return EditApplier.FileChange(path: module, old: nil, new: definition)
     }
@@ -193,5 +197,45 @@ package enum ExceptionClass {
     while body.hasSuffix("\n") { body.removeLast() }
     let new = body.isEmpty ? definition : body + "\n\n\n" + definition
     return EditApplier.FileChange(path: module, old: old, new: new)
+  }
+
+  /// The change that makes the package's `__init__.py` re-export the new class: its import after
+  /// the file's last top-level import (else at its end), and the name in a one-line `__all__`.
+  package static func export(for contract: Contract, lookup: any DefinitionLookup)
+    -> EditApplier.FileChange?
+  {
+    guard contract.action == .exception, let path = contract.exportModule,
+      path != contract.module, let name = contract.newName, let line = contract.importLine,
+      let old = lookup.text(of: path)
+    else { return nil }
+    var lines = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard !lines.contains(line) else { return nil }
+    var after: Int?
+    var index = 0
+    while index < lines.count {
+      let text = lines[index]
+      if text.hasPrefix("def ") || text.hasPrefix("class ") || text.hasPrefix("@") { break }
+      if text.hasPrefix("import ") || text.hasPrefix("from ") {
+        // A parenthesized import runs to its closing line.
+        if text.contains("(") && !text.contains(")") {
+          while index + 1 < lines.count && !lines[index].contains(")") { index += 1 }
+        }
+        after = index
+      }
+      index += 1
+    }
+    if let after {
+      lines.insert(line, at: after + 1)
+    } else {
+      while lines.last == "" { lines.removeLast() }
+      lines += ["", line, ""]
+    }
+    if let all = lines.firstIndex(where: { $0.hasPrefix("__all__ = [") && $0.hasSuffix("]") }) {
+      let quote = lines[all].contains("'") && !lines[all].contains("\"") ? "'" : "\""
+      var items = String(lines[all].dropLast())
+      while items.last == " " { items.removeLast() }
+      lines[all] = items.hasSuffix("[") ? "\(items)\(quote)\(name)\(quote)]" : "\(items), \(quote)\(name)\(quote)]"
+    }
+    return EditApplier.FileChange(path: path, old: old, new: lines.joined(separator: "\n"))
   }
 }

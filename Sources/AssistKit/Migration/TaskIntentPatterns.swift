@@ -87,7 +87,8 @@ package struct TaskIntentPatterns: Sendable {
       let symbol = group("symbol") ?? group("from")
       return ChangeIntent(
         action: entry.action, symbols: symbol.map { [$0] } ?? [], from: group("from"),
-        to: group("to"), module: group("module"))
+        to: group("to"), module: group("module"), otherBases: group("also").map { [$0] },
+        exportedAs: group("export"))
     }
     return nil
   }

@@ -92,6 +92,46 @@ import Testing
         patterns: patterns, lookup: lookup) == nil)
   }
 
+  @Test func aNewExceptionWithTwoBasesIsWrittenByToolAndReExportedByThePackage() throws {
+    var files = PythonPackageFixture.files
+    files["pkg/errors.py"] = "class PkgError(Exception):\n    pass\n"
+    files["pkg/core.py"] =
+      "from pkg.errors import PkgError\n\n\ndef chunked(items, size):\n    if size < 1:\n"
+      + "        raise PkgError(\"size\")\n    return [items]\n"
+    files["pkg/extra.py"] =
+      "from pkg.errors import PkgError\n\n\ndef windowed(items, size):\n    if size < 1:\n"
+      + "        raise PkgError(\"size\")\n    return []\n"
+    let lookup = RepoContextLookup(context: RepoContext(files: files))
+    let patterns = try TaskIntentPatterns.load(file: projectRoot + "/share/task-intents.yaml")
+    let plan = try #require(
+      Coordinator.toolPlan(
+        task: "Introduce `SizeError`, a subclass of both `PkgError` and `ValueError`, in the "
+          + "errors module; raise it instead of `PkgError`, and make it importable as "
+          + "`pkg.SizeError`.", patterns: patterns, lookup: lookup))
+    #expect(plan.contract?.otherBases == ["ValueError"])
+    #expect(plan.contract?.exportModule == "pkg/__init__.py")
+    let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
+    let design = try #require(outcome.plan.subtasks.first)
+    #expect(design.files == ["pkg/errors.py", "pkg/__init__.py"])
+    let changes = try #require(outcome.toolChanges[design.id])
+    #expect(changes.first?.new?.hasSuffix("class SizeError(PkgError, ValueError):\n    pass\n") == true)
+    #expect(
+      changes.last?.new
+        == "from .core import chunked, first\nfrom .extra import windowed\n"
+        + "from pkg.errors import SizeError\n\n"
+        + "__all__ = [\"chunked\", \"first\", \"windowed\", \"SizeError\"]\n")
+    #expect(outcome.toolNotes[design.id]?.contains("re-exported by pkg/__init__.py") == true)
+    #expect(outcome.plan.subtasks.dropFirst().map(\.files) == [["pkg/core.py"], ["pkg/extra.py"]])
+    // A second base defined in another module needs an import the tool does not choose.
+    var elsewhere = files
+    elsewhere["pkg/other.py"] = "class OtherError(Exception):\n    pass\n"
+    let split = MigrationSplit(
+      lookup: RepoContextLookup(context: RepoContext(files: elsewhere)), patterns: patterns)
+    var contract = try #require(plan.contract)
+    contract.otherBases = ["OtherError"]
+    #expect(ExceptionClass.change(for: contract, lookup: split.lookup) == nil)
+  }
+
   @Test func dependentsOfASplitSubTaskWaitForEveryPartAndADuplicateChangeIsMerged() {
     let intent = ChangeIntent(action: .signature, symbols: ["chunked"])
     let plan = Plan(

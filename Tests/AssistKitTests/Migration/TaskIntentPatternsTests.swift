@@ -21,6 +21,37 @@ import Testing
     #expect(patterns.intent(of: "Fix chunked in core.py")?.action == .fix)
   }
 
+  @Test func theShippedPatternsReadARenameWhoseNamesAreInBackticksWhateverWordsDescribeThem()
+    throws
+  {
+    let patterns = try TaskIntentPatterns.load(file: Self.shipped)
+    let cases: [(String, String, String)] = [
+      (
+        "Rename the token-matching helper `imt` in sqlparse's utilities to `match_token`, "
+          + "everywhere it is defined, imported and called.", "imt", "match_token"
+      ),
+      (
+        "Rename `validate_options` in the formatter to `normalize_options` (it fills in "
+          + "defaults as well as validating) and update every caller", "validate_options",
+        "normalize_options"
+      ),
+      (
+        "Rename the method `get_real_name` of sqlparse's token lists to `get_unaliased_name`, "
+          + "in the library and in all the tests", "get_real_name", "get_unaliased_name"
+      ),
+      (
+        "Rename the filter class `ReindentFilter` to `IndentationFilter`: the class, the "
+          + "filters package's import", "ReindentFilter", "IndentationFilter"
+      ),
+    ]
+    for (task, from, to) in cases {
+      let intent = patterns.intent(of: task)
+      #expect(intent?.action == .rename && intent?.from == from && intent?.to == to, "\(task)")
+    }
+    // The first backticked name is the old one only when `to` follows it, not another name.
+    #expect(patterns.intent(of: "Rename `a` and `b` to `c`")?.from != "a")
+  }
+
   @Test func theShippedPatternsReadAParameterAddedToANamedFunction() throws {
     let patterns = try TaskIntentPatterns.load(file: Self.shipped)
     for task in [
@@ -51,6 +82,20 @@ import Testing
         + "instead of the plain `SQLParseError`, wherever parsing gives up on a limit")
     #expect(noPath?.action == .exception && noPath?.module == nil)
     #expect(noPath?.to == "GroupingLimitError" && noPath?.from == "SQLParseError")
+    let twoBases = patterns.intent(
+      of: "Introduce `InvalidOptionError`, a subclass of both `SQLParseError` and `ValueError`, "
+        + "in sqlparse's exceptions module; raise it instead of `SQLParseError` for every invalid "
+        + "formatting option the formatter rejects, and make it importable as "
+        + "`sqlparse.InvalidOptionError`.")
+    #expect(
+      twoBases
+        == ChangeIntent(
+          action: .exception, symbols: ["SQLParseError"], from: "SQLParseError",
+          to: "InvalidOptionError", otherBases: ["ValueError"],
+          exportedAs: "sqlparse.InvalidOptionError"))
+    #expect(
+      patterns.intent(of: "Add SizeError(IndexError, ValueError) to pkg/errors.py and raise it")?
+        .otherBases == ["ValueError"])
     // A class that is not raised is not an exception change.
     #expect(patterns.intent(of: "Add a Point(NamedTuple) class to geometry.py")?.action == nil)
   }
