@@ -7,6 +7,14 @@ package enum IdentifierWords {
     character.isLetter || character.isNumber || character == "_" || character == "$"
   }
 
+  /// Whether `name` joins several words (`get_real_name`, `getRealName`), not one (`get`).
+  package static func isCompound(_ name: String) -> Bool {
+    let core = name.drop { $0 == "_" }
+    let snake = core.split(separator: "_").count > 1
+    let camel = core.dropFirst().contains { $0.isUppercase } && core.contains { $0.isLowercase }
+    return snake || camel
+  }
+
   /// Whether `text` is a plain identifier (`batched_list`, not `a.b` or `f(x)`).
   package static func isIdentifier(_ text: String) -> Bool {
     guard let first = text.first, first.isLetter || first == "_" else { return false }

@@ -48,14 +48,34 @@ package struct SiteFinder: Sendable {
   package func sites(of name: String) -> [MigrationSite] {
     let definitions = lookup.definitions(of: name)
     let definingFiles = Set(definitions.filter(\.topLevel).map(\.path))
-    let definingModules = Set(
+    var definingModules = Set(
       definingFiles.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension }
     )
+    let mentions = lookup.mentions(of: name)
+    // A package whose __init__.py imports the name offers it too: `filters.ReindentFilter`.
+    for (path, numbers) in mentions where (path as NSString).lastPathComponent == "__init__.py" {
+      guard let text = lookup.text(of: path) else { continue }
+      let scan = PythonFileScan(
+        lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+      let imports = numbers.contains { number in
+        guard number <= scan.statements.count, case .fromImport = scan.statements[number - 1]
+        else { return false }
+        return true
+      }
+      let package = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+      if imports && !package.isEmpty { definingModules.insert(package) }
+    }
+    // Only methods define a name of several words (`get_real_name`): its attribute uses are
+    // taken as these methods', which the tests then check; a one-word method name (`get`,
+    // `close`) is too likely another object's and stays for a model to judge.
+    let ownMethod =
+      !definitions.isEmpty && definitions.allSatisfy { !$0.topLevel }
+      && IdentifierWords.isCompound(name)
     var sites: [MigrationSite] = []
-    for (path, numbers) in lookup.mentions(of: name).sorted(by: { $0.key < $1.key }) {
+    for (path, numbers) in mentions.sorted(by: { $0.key < $1.key }) {
       guard let text = lookup.text(of: path) else { continue }
       let test = lookup.isTest(path)
-      if Self.isDocumentation(path) {
+      if Self.isDocumentation(path) && !text.hasPrefix("#!") {
         sites += numbers.map {
           MigrationSite(path: path, firstLine: $0, kind: .documentation, inTest: test)
         }
@@ -76,13 +96,13 @@ package struct SiteFinder: Sendable {
           sites.append(
             MigrationSite(
               path: path, firstLine: number, lastLine: definition.lastLine, kind: .definition,
-              inTest: test, resolved: definition.topLevel))
+              inTest: test, resolved: definition.topLevel || ownMethod))
           continue
         }
         sites.append(
           classify(
             name, line: lines[number - 1], number: number, path: path, scan: scan, inTest: test,
-            modules: definingModules,
+            modules: definingModules, ownMethod: ownMethod,
             knownHere: definingFiles.contains(path) || scan.importedNames.contains(name)))
       }
     }
@@ -92,7 +112,7 @@ package struct SiteFinder: Sendable {
   /// One Python line that mentions `name` and does not define it.
   private func classify(
     _ name: String, line: Substring, number: Int, path: String, scan: PythonFileScan,
-    inTest: Bool, modules: Set<String>, knownHere: Bool
+    inTest: Bool, modules: Set<String>, ownMethod: Bool, knownHere: Bool
   ) -> MigrationSite {
     func site(_ kind: MigrationSite.Kind, resolved: Bool = true) -> MigrationSite {
       MigrationSite(path: path, firstLine: number, kind: kind, inTest: inTest, resolved: resolved)
@@ -120,8 +140,9 @@ package struct SiteFinder: Sendable {
       let head = String(chain.prefix { $0 != "." })
       let expanded = (scan.targets[head] ?? "") + chain.dropFirst(head.count)
       let last = String(expanded.split(separator: ".").last ?? "")
+      let module = scan.targets[head] != nil
       return site(
-        .moduleAttribute, resolved: scan.targets[head] != nil && modules.contains(last))
+        .moduleAttribute, resolved: module ? modules.contains(last) : ownMethod)
     }
     let statement = line.drop { $0 == " " || $0 == "\t" }
     if statement.hasPrefix("raise "),
@@ -135,10 +156,12 @@ package struct SiteFinder: Sendable {
     return site(called ? .call : .reference, resolved: knownHere)
   }
 
-  /// Whether `path` is documentation (README, Markdown, reStructuredText, plain text).
+  /// Whether `path` is documentation (README, Markdown, reStructuredText, plain text, a file with
+  /// no extension).
   package static func isDocumentation(_ path: String) -> Bool {
     let name = (path as NSString).lastPathComponent.lowercased()
+    // A file with no extension (CHANGELOG, AUTHORS, NEWS) is prose, not code.
     return name.hasSuffix(".md") || name.hasSuffix(".rst") || name.hasSuffix(".txt")
-      || name.hasPrefix("readme")
+      || name.hasPrefix("readme") || !name.contains(".")
   }
 }

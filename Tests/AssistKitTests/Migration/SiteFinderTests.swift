@@ -69,4 +69,48 @@ import Testing
       contract: contract, sites: SiteFinder(lookup: lookup).sites(for: intent), lookup: lookup)
     #expect(obstacle == "`first` is already used in the repository")
   }
+
+  /// `filters.ReindentFilter` after `from pkg import filters`, where filters/__init__.py imports
+  /// the class from its own module: the attribute is the class, so the rename needs no model.
+  @Test func aClassReExportedByItsPackageIsResolvedThroughThePackage() throws {
+    let files = [
+      "pkg/__init__.py": "",
+      "pkg/filters/__init__.py":
+        "from pkg.filters.reindent import ReindentFilter\n\n__all__ = [\"ReindentFilter\"]\n",
+      "pkg/filters/reindent.py": "class ReindentFilter:\n    pass\n",
+      "pkg/formatter.py":
+        "from pkg import filters\n\n\ndef build():\n    return filters.ReindentFilter()\n",
+      "CHANGELOG": "Release 1.0\n- ReindentFilter handles tabs.\n",
+    ]
+    let lookup = RepoContextLookup(context: RepoContext(files: files))
+    let intent = ChangeIntent(action: .rename, from: "ReindentFilter", to: "IndentationFilter")
+    let sites = SiteFinder(lookup: lookup).sites(for: intent)
+    #expect(sites.first { $0.path == "pkg/formatter.py" }?.resolved == true)
+    #expect(sites.first { $0.path == "CHANGELOG" }?.kind == .documentation)
+    let contract = try #require(Contract.decide(for: intent, lookup: lookup))
+    #expect(MechanicalRename.obstacle(contract: contract, sites: sites, lookup: lookup) == nil)
+  }
+
+  /// A method named with several words is the repository's own wherever it is called; a
+  /// one-word method name may be any object's, and a model judges its calls.
+  @Test func aMethodWithACompoundNameIsRenamedByToolAndAOneWordMethodIsNot() throws {
+    func obstacle(_ name: String) throws -> String? {
+      let files = [
+        "pkg/sql.py":
+          "class Token:\n    def \(name)(self):\n        return 1\n\n\n"
+          + "class TokenList(Token):\n    def \(name)(self):\n        return self.\(name)()\n",
+        "tests/test_sql.py":
+          "from pkg.sql import TokenList\n\n\ndef test_it():\n    assert TokenList().\(name)() == 1\n",
+      ]
+      let lookup = RepoContextLookup(context: RepoContext(files: files))
+      let intent = ChangeIntent(action: .rename, from: name, to: "renamed_one")
+      let contract = try #require(Contract.decide(for: intent, lookup: lookup))
+      return MechanicalRename.obstacle(
+        contract: contract, sites: SiteFinder(lookup: lookup).sites(for: intent), lookup: lookup)
+    }
+    #expect(try obstacle("get_real_name") == nil)
+    #expect(try obstacle("getRealName") == nil)
+    #expect(try obstacle("get")?.contains("need judgement") == true)
+    #expect(IdentifierWords.isCompound("_private_name") && !IdentifierWords.isCompound("__init__"))
+  }
 }
