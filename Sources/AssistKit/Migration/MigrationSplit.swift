@@ -65,6 +65,21 @@ package struct MigrationSplit: Sendable {
       let sites = SiteFinder(lookup: lookup).sites(for: intent, contract: decided)
       contract = contract ?? decided
       let files = Set(sites.map(\.path))
+      if decided.action == .move, let module = decided.module,
+        case .changes(let changes) = MechanicalMove.move(
+          symbols: intent.symbols.isEmpty ? [decided.oldName ?? ""] : intent.symbols, to: module,
+          lookup: lookup)
+      {
+        var done = subtask
+        done.files = changes.map(\.path)
+        subtasks.append(done)
+        tool[subtask.id] = changes
+        expandedContracts.append((decided, [subtask.id]))
+        let note = "done by tool: moved to \(module), \(changes.count) files, no model"
+        toolNotes[subtask.id] = note
+        notes.append("\(subtask.id): \(note)")
+        continue
+      }
       if MechanicalRename.obstacle(contract: decided, sites: sites, lookup: lookup) == nil,
         let old = decided.oldName, let new = decided.newName
       {

@@ -85,9 +85,12 @@ package struct TaskIntentPatterns: Sendable {
         return String(text[swiftRange])
       }
       let symbol = group("symbol") ?? group("from")
+      let also = group("also")
+      // `also` is a second symbol of a move, a second base of a new exception class.
+      let symbols = [symbol, entry.action == .move ? also : nil].compactMap { $0 }
       return ChangeIntent(
-        action: entry.action, symbols: symbol.map { [$0] } ?? [], from: group("from"),
-        to: group("to"), module: group("module"), otherBases: group("also").map { [$0] },
+        action: entry.action, symbols: symbols, from: group("from"), to: group("to"),
+        module: group("module"), otherBases: entry.action == .exception ? also.map { [$0] } : nil,
         exportedAs: group("export"))
     }
     return nil
