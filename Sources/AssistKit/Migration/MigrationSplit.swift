@@ -62,7 +62,18 @@ package struct MigrationSplit: Sendable {
         notes.append("\(subtask.id): the same change as \(earlier.1.joined(separator: ", "))")
         continue
       }
-      let sites = SiteFinder(lookup: lookup).sites(for: intent, contract: decided)
+      var sites = SiteFinder(lookup: lookup).sites(for: intent, contract: decided)
+      // An exception change's raises, narrowed to the functions the intent names or the
+      // modules the goal names ("in the formatter", "the filter stack"): then the scope is
+      // explicit and the tool may rewrite them.
+      var explicitScope = intent.symbols.contains { $0 != intent.from && $0 != intent.to }
+      if decided.action == .exception, !explicitScope {
+        let named = Set(sites.map(\.path)).filter { ModuleWords.named($0, in: subtask.goal) }
+        if !named.isEmpty {
+          sites = sites.filter { named.contains($0.path) }
+          explicitScope = true
+        }
+      }
       contract = contract ?? decided
       let files = Set(sites.map(\.path))
       if decided.action == .move, let module = decided.module,
@@ -103,6 +114,23 @@ package struct MigrationSplit: Sendable {
         if !codeFiles.isEmpty { scoped.files = codeFiles.sorted() }
         subtasks.append(scoped)
         expandedContracts.append((decided, [subtask.id]))
+        continue
+      }
+      if decided.action == .exception, explicitScope,
+        let raises = ExceptionClass.raises(for: decided, sites: sites, lookup: lookup)
+      {
+        let made = [newClass, ExceptionClass.export(for: decided, lookup: lookup)].compactMap { $0 }
+        let changes = made + raises
+        var done = subtask
+        done.files = changes.map(\.path)
+        subtasks.append(done)
+        tool[subtask.id] = changes
+        expandedContracts.append((decided, [subtask.id]))
+        let note =
+          "done by tool: \(sites.count) raise(s) in \(raises.count) file(s)"
+          + (newClass.map { " and `\(decided.newName ?? "")` in \($0.path)" } ?? "") + ", no model"
+        toolNotes[subtask.id] = note
+        notes.append("\(subtask.id): \(note)")
         continue
       }
       var (parts, note) = perFile(subtask, sites: sites, contract: decided)
@@ -214,6 +242,67 @@ package enum ExceptionClass {
     return EditApplier.FileChange(path: module, old: old, new: new)
   }
 
+  /// Every site's `raise Old` rewritten to `raise New`, with the file importing `New` (added to
+  /// its single-line import from the class's module, else a new import line after its last
+  /// top-level import), and `Old` dropped from that import when nothing else uses it; `nil` when
+  /// a site is not a plain `raise Old…` or a file has no import to place it after.
+  package static func raises(
+    for contract: Contract, sites: [MigrationSite], lookup: any DefinitionLookup
+  ) -> [EditApplier.FileChange]? {
+    guard contract.action == .exception, let old = contract.oldName, let new = contract.newName,
+      let module = contract.module, let home = MechanicalMove.dotted(module),
+      let importLine = contract.importLine, !sites.isEmpty
+    else { return nil }
+    var changes: [EditApplier.FileChange] = []
+    for (path, here) in Dictionary(grouping: sites, by: \.path).sorted(by: { $0.key < $1.key }) {
+      guard let text = lookup.text(of: path) else { return nil }
+      var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      for site in here {
+        guard site.kind == .raise, site.firstLine <= lines.count else { return nil }
+        let line = lines[site.firstLine - 1]
+        let indent = line.prefix { $0 == " " || $0 == "\t" }
+        let statement = line.dropFirst(indent.count)
+        let rest = statement.dropFirst("raise ".count + old.count)
+        guard statement.hasPrefix("raise \(old)"),
+          rest.first.map({ !IdentifierWords.isWordCharacter($0) }) ?? true
+        else { return nil }
+        lines[site.firstLine - 1] = String(indent) + "raise \(new)" + String(rest)
+      }
+      if path != module {
+        let body = lines.joined(separator: "\n")
+        let stillOld = IdentifierWords.lines(containing: old, in: body).count
+        var placed = false
+        var lastImport: Int?
+        for (index, line) in lines.enumerated() where !line.hasPrefix(" ") && !line.hasPrefix("\t") {
+          guard line.hasPrefix("from ") || line.hasPrefix("import ") else {
+            if line.hasPrefix("def ") || line.hasPrefix("class ") { break }
+            continue
+          }
+          lastImport = index
+          guard let parsed = MechanicalMove.ImportLine(line, in: path), parsed.module == home
+          else { continue }
+          var bound = Set(parsed.bound.map(\.bound))
+          // `Old` stays when any line but this import still names it.
+          let oldHere = bound.contains(old) && stillOld > 1
+          var item = parsed
+          item.bound.append(.init(name: new, bound: new, alias: nil))
+          bound.insert(new)
+          if bound.contains(old) && !oldHere { bound.remove(old) }
+          lines[index] = item.rendered(keeping: bound)
+          placed = true
+          break
+        }
+        if !placed {
+          guard let lastImport else { return nil }
+          lines.insert(importLine, at: lastImport + 1)
+        }
+      }
+      changes.append(
+        EditApplier.FileChange(path: path, old: text, new: lines.joined(separator: "\n")))
+    }
+    return changes
+  }
+
   /// The change that makes the package's `__init__.py` re-export the new class: its import after
   /// the file's last top-level import (else at its end), and the name in a one-line `__all__`.
   package static func export(for contract: Contract, lookup: any DefinitionLookup)
@@ -252,5 +341,33 @@ package enum ExceptionClass {
       lines[all] = items.hasSuffix("[") ? "\(items)\(quote)\(name)\(quote)]" : "\(items), \(quote)\(name)\(quote)]"
     }
     return EditApplier.FileChange(path: path, old: old, new: lines.joined(separator: "\n"))
+  }
+}
+
+/// Whether a goal names a module by its words: `formatter.py` by "formatter", `filter_stack.py`
+/// by "filter stack" or "filter_stack" (whole words, any case).
+package enum ModuleWords {
+  package static func named(_ path: String, in goal: String) -> Bool {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    let name = file.hasSuffix(".py") ? String(file.dropLast(3)) : file
+    let parts = name.lowercased().split(separator: "_").map(String.init)
+    guard !parts.isEmpty, name != "__init__" else { return false }
+    var words: [String] = []
+    var current = ""
+    for character in goal.lowercased() {
+      if character.isLetter || character.isNumber {
+        current.append(character)
+      } else {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    guard words.count >= parts.count else { return false }
+    let last = words.count - parts.count
+    for start in 0...last where Array(words[start..<(start + parts.count)]) == parts {
+      return true
+    }
+    return false
   }
 }

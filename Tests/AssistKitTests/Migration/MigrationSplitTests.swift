@@ -132,6 +132,46 @@ import Testing
     #expect(ExceptionClass.change(for: contract, lookup: split.lookup) == nil)
   }
 
+  /// "raise it … in the grouping engine and the filter stack": the modules the task names scope
+  /// the raises, so the tool rewrites them and the imports; a raise elsewhere stays as it was.
+  @Test func raisesInTheModulesATaskNamesAreRewrittenByToolWithTheirImports() throws {
+    var files = PythonPackageFixture.files
+    files["pkg/errors.py"] = "class PkgError(Exception):\n    pass\n"
+    files["pkg/grouping.py"] =
+      "import re\nfrom pkg.errors import PkgError\n\n\ndef group(depth):\n    if depth > 9:\n"
+      + "        raise PkgError(\"too deep\")\n    try:\n        return re\n    except PkgError:\n"
+      + "        raise PkgError(\"again\") from None\n"
+    files["pkg/filter_stack.py"] =
+      "import sys\n\n\ndef run():\n    raise pkg_error()\n\n\ndef limit():\n    raise PkgError\n"
+    files["pkg/formatter.py"] =
+      "from pkg.errors import PkgError\n\n\ndef check(x):\n    raise PkgError(\"bad option\")\n"
+    let lookup = RepoContextLookup(context: RepoContext(files: files))
+    let patterns = try TaskIntentPatterns.load(file: projectRoot + "/share/task-intents.yaml")
+    let plan = try #require(
+      Coordinator.toolPlan(
+        task: "Add `LimitError(PkgError)` to the errors module and raise it, instead of the plain "
+          + "`PkgError`, in the grouping engine and the filter stack.",
+        patterns: patterns, lookup: lookup))
+    let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
+    #expect(outcome.plan.subtasks.count == 1)
+    let changes = try #require(outcome.toolChanges[outcome.plan.subtasks[0].id])
+    let tree = Dictionary(uniqueKeysWithValues: changes.map { ($0.path, $0.new ?? "") })
+    #expect(tree.keys.sorted() == ["pkg/errors.py", "pkg/filter_stack.py", "pkg/grouping.py"])
+    // PkgError is still caught in grouping.py, so its import keeps it.
+    #expect(
+      tree["pkg/grouping.py"]
+        == "import re\nfrom pkg.errors import PkgError, LimitError\n\n\ndef group(depth):\n"
+        + "    if depth > 9:\n        raise LimitError(\"too deep\")\n    try:\n        return re\n"
+        + "    except PkgError:\n        raise LimitError(\"again\") from None\n")
+    #expect(
+      tree["pkg/filter_stack.py"]
+        == "import sys\nfrom pkg.errors import LimitError\n\n\ndef run():\n    raise pkg_error()\n\n\n"
+        + "def limit():\n    raise LimitError\n")
+    #expect(outcome.toolNotes.values.first?.contains("3 raise(s) in 2 file(s)") == true)
+    #expect(ModuleWords.named("pkg/filter_stack.py", in: "the Filter Stack's limit"))
+    #expect(!ModuleWords.named("pkg/filter_stack.py", in: "a filter and a stack"))
+  }
+
   @Test func dependentsOfASplitSubTaskWaitForEveryPartAndADuplicateChangeIsMerged() {
     let intent = ChangeIntent(action: .signature, symbols: ["chunked"])
     let plan = Plan(
