@@ -65,6 +65,27 @@ extension Coordinator {
       changes: changes, handBack: HandBack(reply: ""), attempts: [], detail: note)
   }
 
+  /// Adds the contract's import line to accepted files that use its new name unbound; the
+  /// whole proposal is verified after this, before anything lands. Returns one note per file.
+  static func completeContractImports(_ results: inout [SubtaskResult], contract: Contract?)
+    -> [String]
+  {
+    guard let contract else { return [] }
+    var notes: [String] = []
+    for index in results.indices where results[index].status == .accepted {
+      for (position, change) in results[index].changes.enumerated() {
+        guard let completed = ContractImports.completed(change, contract: contract) else {
+          continue
+        }
+        results[index].changes[position] = completed
+        notes.append(
+          "\(results[index].subtask.id): `\(contract.importLine ?? "")` added to \(change.path) by "
+            + "tool (the part used `\(contract.newName ?? "")` without importing it)")
+      }
+    }
+    return notes
+  }
+
   /// Checks the proposal against the plan's contract: violations become conflicts, old names
   /// left in the proposed tree are returned as `path:line`.
   static func checkContract(

@@ -247,7 +247,11 @@ package actor Coordinator {
     }
 
     // Reconcile and store.
-    let ordered = plan.subtasks.compactMap { results[$0.id] }
+    var ordered = plan.subtasks.compactMap { results[$0.id] }
+    for note in Self.completeContractImports(&ordered, contract: plan.contract) {
+      notices.append(note)
+      events(.notice(note))
+    }
     // Stopped by --time-limit: no arbiter call either, and the report says why in one line.
     let stopped = ordered.first { $0.stoppedAtTimeLimit == true }?.detail
     var reconcileOptions = options
