@@ -135,7 +135,8 @@ package enum MechanicalMove {
         } else if case .fromImport = fileScan.statements[index],
           !Set(IdentifierWords.counts(in: line).keys).isDisjoint(with: movedSet)
         {
-          return .obstacle("\(path):\(index + 1) imports a moved name in a form the tool cannot split")
+          return .obstacle(
+            "\(path):\(index + 1) imports a moved name in a form the tool cannot split")
         }
         // `utils.imt` through an imported module: the tool leaves that to a model.
         for (alias, dottedName) in fileScan.targets where dottedName == origin {
@@ -184,8 +185,9 @@ package enum MechanicalMove {
   {
     var words = Set(IdentifierWords.counts(in: lines[index]).keys)
     var next = index + 1
-    while next < lines.count, lines[next].hasPrefix(" ") || lines[next].hasPrefix("\t")
-      || lines[next].hasPrefix(")"), scan.statements[next] == scan.statements[index]
+    while next < lines.count,
+      lines[next].hasPrefix(" ") || lines[next].hasPrefix("\t")
+        || lines[next].hasPrefix(")"), scan.statements[next] == scan.statements[index]
     {
       words.formUnion(IdentifierWords.counts(in: lines[next]).keys)
       next += 1
@@ -220,7 +222,9 @@ package enum MechanicalMove {
         module = nil
         bound = statement.dropFirst(7).split(separator: ",").compactMap { part in
           let words = part.split(separator: " ").map(String.init)
-          if words.count == 3, words[1] == "as" { return Item(name: words[0], bound: words[2], alias: words[2]) }
+          if words.count == 3, words[1] == "as" {
+            return Item(name: words[0], bound: words[2], alias: words[2])
+          }
           guard words.count == 1 else { return nil }
           let head = String(words[0].prefix { $0 != "." })
           return Item(name: words[0], bound: head, alias: nil)
@@ -230,8 +234,10 @@ package enum MechanicalMove {
       guard statement.hasPrefix("from "),
         let range = statement.range(of: " import ")
       else { return nil }
-      let raw = String(statement[statement.index(statement.startIndex, offsetBy: 5)..<range.lowerBound])
-        .trimmingCharacters(in: .whitespaces)
+      let raw = String(
+        statement[statement.index(statement.startIndex, offsetBy: 5)..<range.lowerBound]
+      )
+      .trimmingCharacters(in: .whitespaces)
       guard let absolute = Self.absolute(raw, in: path) else { return nil }
       module = absolute
       var items: [Item] = []

@@ -136,7 +136,8 @@ package struct MigrationSplit: Sendable {
       var (parts, note) = perFile(subtask, sites: sites, contract: decided)
       if let newClass, let design = parts.first, design.kind == .design {
         // The class itself is one line of Python the contract already states: no model.
-        let changes = [newClass] + [ExceptionClass.export(for: decided, lookup: lookup)].compactMap { $0 }
+        let changes =
+          [newClass] + [ExceptionClass.export(for: decided, lookup: lookup)].compactMap { $0 }
         parts[0].files = changes.map(\.path)
         tool[design.id] = changes
         let how = newClass.old == nil ? "created" : "added to"
@@ -273,7 +274,8 @@ package enum ExceptionClass {
         let stillOld = IdentifierWords.lines(containing: old, in: body).count
         var placed = false
         var lastImport: Int?
-        for (index, line) in lines.enumerated() where !line.hasPrefix(" ") && !line.hasPrefix("\t") {
+        for (index, line) in lines.enumerated() where !line.hasPrefix(" ") && !line.hasPrefix("\t")
+        {
           guard line.hasPrefix("from ") || line.hasPrefix("import ") else {
             if line.hasPrefix("def ") || line.hasPrefix("class ") { break }
             continue
@@ -338,7 +340,9 @@ package enum ExceptionClass {
       let quote = lines[all].contains("'") && !lines[all].contains("\"") ? "'" : "\""
       var items = String(lines[all].dropLast())
       while items.last == " " { items.removeLast() }
-      lines[all] = items.hasSuffix("[") ? "\(items)\(quote)\(name)\(quote)]" : "\(items), \(quote)\(name)\(quote)]"
+      lines[all] =
+        items.hasSuffix("[")
+        ? "\(items)\(quote)\(name)\(quote)]" : "\(items), \(quote)\(name)\(quote)]"
     }
     return EditApplier.FileChange(path: path, old: old, new: lines.joined(separator: "\n"))
   }

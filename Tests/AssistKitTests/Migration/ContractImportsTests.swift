@@ -21,22 +21,29 @@ import Testing
         + "    raise InvalidSizeError(\"size\")\n")
     // After the file's imports, past a parenthesized one.
     #expect(
-      completed("import re\nfrom .core import (\n    chunked,\n)\n\n\ndef w():\n    raise InvalidSizeError\n")
+      completed(
+        "import re\nfrom .core import (\n    chunked,\n)\n\n\ndef w():\n    raise InvalidSizeError\n"
+      )
         == "import re\nfrom .core import (\n    chunked,\n)\nfrom sizes.errors import InvalidSizeError\n\n\n"
         + "def w():\n    raise InvalidSizeError\n")
     // After a module docstring.
     #expect(
       completed("\"\"\"Sizes.\n\nMore.\n\"\"\"\n\ndef w():\n    raise InvalidSizeError\n")?
-        .hasPrefix("\"\"\"Sizes.\n\nMore.\n\"\"\"\nfrom sizes.errors import InvalidSizeError\n") == true)
+        .hasPrefix("\"\"\"Sizes.\n\nMore.\n\"\"\"\nfrom sizes.errors import InvalidSizeError\n")
+        == true)
   }
 
   @Test func aFileThatBindsTheNameOrDoesNotUseItIsLeftAlone() {
-    #expect(completed("from sizes.errors import InvalidSizeError\n\nraise InvalidSizeError\n") == nil)
     #expect(
-      completed("from sizes.errors import (\n    Other,\n    InvalidSizeError,\n)\nraise InvalidSizeError\n")
+      completed("from sizes.errors import InvalidSizeError\n\nraise InvalidSizeError\n") == nil)
+    #expect(
+      completed(
+        "from sizes.errors import (\n    Other,\n    InvalidSizeError,\n)\nraise InvalidSizeError\n"
+      )
         == nil)
     #expect(completed("def f():\n    raise ValueError\n") == nil)
-    #expect(completed("class InvalidSizeError(ValueError):\n    pass\n", path: "sizes/errors.py") == nil)
+    #expect(
+      completed("class InvalidSizeError(ValueError):\n    pass\n", path: "sizes/errors.py") == nil)
     let rename = Contract(action: .rename, oldName: "a", newName: "b")
     #expect(
       ContractImports.completed(

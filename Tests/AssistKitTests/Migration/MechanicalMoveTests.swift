@@ -10,45 +10,46 @@ import Testing
     "pkg/__init__.py": "",
     "pkg/filters/__init__.py": "",
     "pkg/utils.py": """
-      import re
-      from contextlib import contextmanager, suppress
+    import re
+    from contextlib import contextmanager, suppress
 
 
-      def clean(text):
-          return re.sub(r"\\s+", " ", text)
+    def clean(text):
+        return re.sub(r"\\s+", " ", text)
 
 
-      @contextmanager
-      def offset(filter_, n=0):
-          filter_.offset += n
-          yield
-          filter_.offset -= n
+    @contextmanager
+    def offset(filter_, n=0):
+        filter_.offset += n
+        yield
+        filter_.offset -= n
 
 
-      @contextmanager
-      def indent(filter_, n=1):
-          filter_.indent += n
-          yield
-          filter_.indent -= n
+    @contextmanager
+    def indent(filter_, n=1):
+        filter_.indent += n
+        yield
+        filter_.indent -= n
 
 
-      def quiet():
-          return suppress(KeyError)
+    def quiet():
+        return suppress(KeyError)
 
-      """,
+    """,
     "pkg/filters/reindent.py": """
-      from pkg.utils import clean, indent, offset
+    from pkg.utils import clean, indent, offset
 
 
-      class Reindent:
-          indent = 0
+    class Reindent:
+        indent = 0
 
-          def run(self):
-              with indent(self), offset(self, 2):
-                  return clean("a  b")
+        def run(self):
+            with indent(self), offset(self, 2):
+                return clean("a  b")
 
-      """,
-    "pkg/sql.py": "from .utils import indent as ind\n\n\ndef f(x):\n    with ind(x):\n        pass\n",
+    """,
+    "pkg/sql.py":
+      "from .utils import indent as ind\n\n\ndef f(x):\n    with ind(x):\n        pass\n",
   ]
 
   func moved(_ files: [String: String]) -> (MechanicalMove.Outcome, [String: String]) {
@@ -69,7 +70,8 @@ import Testing
       tree["pkg/filters/indentation.py"]
         == "from contextlib import contextmanager\n\n\n@contextmanager\ndef offset(filter_, n=0):\n"
         + "    filter_.offset += n\n    yield\n    filter_.offset -= n\n\n\n@contextmanager\n"
-        + "def indent(filter_, n=1):\n    filter_.indent += n\n    yield\n    filter_.indent -= n\n")
+        + "def indent(filter_, n=1):\n    filter_.indent += n\n    yield\n    filter_.indent -= n\n"
+    )
     // The source keeps `suppress`, which it still uses, and loses `contextmanager`.
     let utils = try #require(tree["pkg/utils.py"])
     #expect(utils.hasPrefix("import re\nfrom contextlib import suppress\n\n\ndef clean(text):"))
@@ -77,7 +79,8 @@ import Testing
     #expect(utils.contains("    return re.sub(r\"\\s+\", \" \", text)\n\n\ndef quiet():"))
     #expect(
       tree["pkg/filters/reindent.py"]?.hasPrefix(
-        "from pkg.utils import clean\nfrom pkg.filters.indentation import indent, offset\n") == true)
+        "from pkg.utils import clean\nfrom pkg.filters.indentation import indent, offset\n") == true
+    )
     // A relative import with an alias is re-pointed to the absolute new module.
     #expect(
       tree["pkg/sql.py"]?.hasPrefix("from pkg.filters.indentation import indent as ind\n") == true)
@@ -89,11 +92,13 @@ import Testing
     #expect(moved(usedInSource).0 == .obstacle("pkg/utils.py still uses `indent` after the move"))
 
     var throughModule = Self.files
-    throughModule["pkg/other.py"] = "from pkg import utils\n\n\ndef g(f):\n    return utils.indent(f)\n"
+    throughModule["pkg/other.py"] =
+      "from pkg import utils\n\n\ndef g(f):\n    return utils.indent(f)\n"
     #expect(moved(throughModule).0 == .obstacle("pkg/other.py:5 uses `utils.indent`"))
 
     var parenthesized = Self.files
-    parenthesized["pkg/filters/reindent.py"] = "from pkg.utils import (\n    indent,\n    offset,\n)\n"
+    parenthesized["pkg/filters/reindent.py"] =
+      "from pkg.utils import (\n    indent,\n    offset,\n)\n"
     guard case .obstacle(let why) = moved(parenthesized).0 else {
       Issue.record("a parenthesized import must not be rewritten by guess")
       return
@@ -122,6 +127,7 @@ import Testing
     let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
     #expect(outcome.toolChanges["s1"]?.count == 4)
     #expect(
-      outcome.toolNotes["s1"] == "done by tool: moved to pkg/filters/indentation.py, 4 files, no model")
+      outcome.toolNotes["s1"]
+        == "done by tool: moved to pkg/filters/indentation.py, 4 files, no model")
   }
 }

@@ -114,7 +114,8 @@ import Testing
     let design = try #require(outcome.plan.subtasks.first)
     #expect(design.files == ["pkg/errors.py", "pkg/__init__.py"])
     let changes = try #require(outcome.toolChanges[design.id])
-    #expect(changes.first?.new?.hasSuffix("class SizeError(PkgError, ValueError):\n    pass\n") == true)
+    #expect(
+      changes.first?.new?.hasSuffix("class SizeError(PkgError, ValueError):\n    pass\n") == true)
     #expect(
       changes.last?.new
         == "from .core import chunked, first\nfrom .extra import windowed\n"
