@@ -96,7 +96,8 @@ private final class LoopbackServerCore: Sendable {
   /// - Parameter replies: The replies for the first, second, … connection; the last one repeats.
   /// - Throws: `POSIXError`-style `LoopbackServer.Failure` if the socket cannot be set up.
   init(replies: [LoopbackReply]) throws {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    // Close-on-exec, so a child another test starts (tmux, git) cannot keep a connection open.
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     guard fd >= 0 else { throw LoopbackServer.Failure(call: "socket") }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -161,6 +162,7 @@ private final class LoopbackServerCore: Sendable {
         if errno == EINTR { continue }
         return
       }
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
       let reply: LoopbackReply? = state.withLock { state in
         guard !state.stopped else { return nil }
         state.connections.insert(fd)

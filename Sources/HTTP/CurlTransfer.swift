@@ -71,6 +71,7 @@ final class CurlTransfer {
     let context = Unmanaged.passUnretained(self).toOpaque()
     try check(CCurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer))
     try set(CURLOPT_NOSIGNAL, 1)
+    try check(CCurl_easy_close_sockets_on_exec(easy))
     try set(CURLOPT_PROTOCOLS_STR, allowFileURLs ? "http,https,file" : "http,https")
     try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
     try set(CURLOPT_URL, request.url)
