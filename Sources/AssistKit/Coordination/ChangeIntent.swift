@@ -42,11 +42,16 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
   /// The dotted name the task wants the new name importable as (`pkg.InvalidOptionError`), so
   /// the package's `__init__.py` re-exports it.
   package var exportedAs: String?
+  /// A signature change's new parameter as the task declares it (`strict=False`).
+  package var parameter: String?
+  /// Whether that parameter is keyword-only.
+  package var keywordOnly: Bool?
 
   /// Creates an intent.
   package init(
     action: Action, symbols: [String] = [], from: String? = nil, to: String? = nil,
-    module: String? = nil, otherBases: [String]? = nil, exportedAs: String? = nil
+    module: String? = nil, otherBases: [String]? = nil, exportedAs: String? = nil,
+    parameter: String? = nil, keywordOnly: Bool? = nil
   ) {
     self.action = action
     self.symbols = symbols
@@ -55,6 +60,8 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
     self.module = module
     self.otherBases = otherBases
     self.exportedAs = exportedAs
+    self.parameter = parameter
+    self.keywordOnly = keywordOnly
   }
 
   /// Reads the planner's `action`, `symbols`, `from` and `to` keys of one sub-task object; `nil`

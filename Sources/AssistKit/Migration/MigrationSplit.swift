@@ -91,6 +91,23 @@ package struct MigrationSplit: Sendable {
         notes.append("\(subtask.id): \(note)")
         continue
       }
+      if decided.action == .signature, let threading = threaded(intent, subtask: subtask) {
+        var done = subtask
+        done.files = threading.changes.map(\.path)
+        subtasks.append(done)
+        tool[subtask.id] = threading.changes
+        let behaviour = behaviourParts(threading, after: subtask, parameter: intent.parameter ?? "")
+        subtasks += behaviour
+        expandedContracts.append((decided, [subtask.id] + behaviour.map(\.id)))
+        let left = threading.needsBehaviour.map { "`\($0.name)`" }.joined(separator: ", ")
+        let note =
+          "done by tool: `\(intent.parameter ?? "")` added in \(threading.changes.count) file(s), "
+          + "passed on at \(threading.passedOn) call(s), no model"
+          + (left.isEmpty ? "" : "; left to a model: what \(left) does with it")
+        toolNotes[subtask.id] = note
+        notes.append("\(subtask.id): \(note)")
+        continue
+      }
       if MechanicalRename.obstacle(contract: decided, sites: sites, lookup: lookup) == nil,
         let old = decided.oldName, let new = decided.newName
       {
@@ -160,6 +177,40 @@ package struct MigrationSplit: Sendable {
     expanded.subtasks = subtasks
     expanded.contract = contract
     return Outcome(plan: expanded, toolChanges: tool, toolNotes: toolNotes, notes: notes)
+  }
+
+  /// A signature change threaded by the tool through the functions the goal names, or `nil` when
+  /// the intent lacks the parameter or the tool meets an obstacle.
+  private func threaded(_ intent: ChangeIntent, subtask: Subtask) -> MechanicalSignature.Threading?
+  {
+    guard let declared = intent.parameter, let first = intent.symbols.first ?? intent.from,
+      let parameter = MechanicalSignature.Parameter(
+        declaration: declared, keywordOnly: intent.keywordOnly ?? false)
+    else { return nil }
+    let functions = MechanicalSignature.functions(
+      namedIn: subtask.goal, first: first, lookup: lookup)
+    guard
+      case .threaded(let threading) = MechanicalSignature.thread(
+        parameter, through: functions, lookup: lookup)
+    else { return nil }
+    return threading
+  }
+
+  /// One model sub-task per function that received the parameter and passes it nowhere: the
+  /// behaviour the task asks of it there, written on top of the tool's signatures.
+  private func behaviourParts(
+    _ threading: MechanicalSignature.Threading, after subtask: Subtask, parameter: String
+  ) -> [Subtask] {
+    let name = MechanicalSignature.Parameter(declaration: parameter, keywordOnly: false)?.name
+    return threading.needsBehaviour.enumerated().map { index, left in
+      Subtask(
+        id: "\(subtask.id).\(index + 1)", kind: .migration,
+        goal: "\(subtask.goal)\n\nAlready done by tool: `\(parameter)` is in the signatures and "
+          + "passed on where the functions call each other. Left for this part: make `\(left.name)` "
+          + "in \(left.path) use `\(name ?? parameter)` as the task says; change only its body.",
+        files: [left.path], dependsOn: [subtask.id], difficulty: subtask.difficulty,
+        intent: ChangeIntent(action: .feature, symbols: [left.name]))
+    }
   }
 
   /// One sub-task per file, after a design sub-task when the contract's module is new.

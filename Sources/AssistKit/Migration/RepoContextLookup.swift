@@ -72,7 +72,18 @@ package struct RepoContextLookup: DefinitionLookup {
     }
     var last = number
     if isBlock {
-      var index = number
+      // A signature split over lines (`def f(\n    a,\n) -> T:`) ends where its brackets close;
+      // its closing line may sit at the definition's own indentation.
+      var depth = 0
+      var headerEnd = number - 1
+      while headerEnd < lines.count {
+        let code = lines[headerEnd].prefix { $0 != "#" }
+        depth += code.filter { "([{".contains($0) }.count - code.filter { ")]}".contains($0) }.count
+        if depth <= 0 { break }
+        headerEnd += 1
+      }
+      last = min(headerEnd + 1, lines.count)
+      var index = last
       while index < lines.count {
         let next = lines[index]
         if !next.allSatisfy(\.isWhitespace) {

@@ -91,7 +91,8 @@ package struct TaskIntentPatterns: Sendable {
       return ChangeIntent(
         action: entry.action, symbols: symbols, from: group("from"), to: group("to"),
         module: group("module"), otherBases: entry.action == .exception ? also.map { [$0] } : nil,
-        exportedAs: group("export"))
+        exportedAs: group("export"), parameter: group("param"),
+        keywordOnly: entry.action == .signature ? group("kwonly") != nil : nil)
     }
     return nil
   }
