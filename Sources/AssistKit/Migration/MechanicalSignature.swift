@@ -139,9 +139,10 @@ package enum MechanicalSignature {
 
   /// The functions a task names for the change, `first` first: names in backticks (a dotted
   /// `pkg.parse` is `parse`) defined once at the top of a module, and bare words defined at the
-  /// top of a file the task also names by its path ("windowed in sizes/extra.py").
+  /// top of a file the task also names by its path ("windowed in sizes/extra.py"); `also` (a
+  /// planner's symbols) joins them when they are such functions too.
   package static func functions(
-    namedIn task: String, first: String, lookup: any DefinitionLookup
+    namedIn task: String, first: String, also: [String] = [], lookup: any DefinitionLookup
   ) -> [String] {
     var names = [first]
     func add(_ name: String, where fits: (SymbolDefinition) -> Bool) {
@@ -158,6 +159,7 @@ package enum MechanicalSignature {
       else { return }
       names.append(name)
     }
+    for name in also { add(name) { _ in true } }
     let pieces = task.split(separator: "`", omittingEmptySubsequences: false)
     for (index, piece) in pieces.enumerated() where index % 2 == 1 {
       if let last = piece.split(separator: ".").last { add(String(last)) { _ in true } }

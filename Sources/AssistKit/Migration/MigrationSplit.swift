@@ -23,6 +23,8 @@ package struct MigrationSplit: Sendable {
     else { return intent }
     intent.from = intent.from ?? read.from
     intent.to = intent.to ?? read.to
+    intent.parameter = intent.parameter ?? read.parameter
+    intent.keywordOnly = intent.keywordOnly ?? read.keywordOnly
     if intent.symbols.isEmpty { intent.symbols = read.symbols }
     return intent
   }
@@ -188,7 +190,7 @@ package struct MigrationSplit: Sendable {
         declaration: declared, keywordOnly: intent.keywordOnly ?? false)
     else { return nil }
     let functions = MechanicalSignature.functions(
-      namedIn: subtask.goal, first: first, lookup: lookup)
+      namedIn: subtask.goal, first: first, also: intent.symbols, lookup: lookup)
     guard
       case .threaded(let threading) = MechanicalSignature.thread(
         parameter, through: functions, lookup: lookup)

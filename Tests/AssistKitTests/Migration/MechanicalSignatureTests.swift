@@ -36,6 +36,39 @@ import Testing
     """,
   ]
 
+  /// A package whose filter stack already takes `strip_semicolon`, and one function passing it.
+  static let engine: [String: String] = [
+    "pkg/stack.py": """
+    class FilterStack:
+        def __init__(self, strip_semicolon=False):
+            self.strip = strip_semicolon
+
+        def run(self, sql, encoding=None, strip_semicolon=False):
+            return sql
+
+    """,
+    "pkg/__init__.py": """
+    from pkg import stack as engine
+
+
+    def parse(
+        sql: str, encoding: str | None = None
+    ) -> tuple:
+        return tuple(parsestream(sql, encoding))
+
+
+    def parsestream(stream, encoding=None):
+        stack = engine.FilterStack()
+        return stack.run(stream, encoding)
+
+
+    def split(sql, encoding=None, strip_semicolon: bool = False):
+        stack = engine.FilterStack(strip_semicolon=strip_semicolon)
+        return list(stack.run(sql, encoding))
+
+    """,
+  ]
+
   static let strict = MechanicalSignature.Parameter(
     name: "strict", declaration: "strict=False", keywordOnly: true)
 
@@ -82,37 +115,7 @@ import Testing
   }
 
   @Test func aParameterGoesOnToACalleeWhoseConstructorAlreadyTakesIt() throws {
-    let files = [
-      "pkg/stack.py": """
-      class FilterStack:
-          def __init__(self, strip_semicolon=False):
-              self.strip = strip_semicolon
-
-          def run(self, sql, encoding=None, strip_semicolon=False):
-              return sql
-
-      """,
-      "pkg/__init__.py": """
-      from pkg import stack as engine
-
-
-      def parse(
-          sql: str, encoding: str | None = None
-      ) -> tuple:
-          return tuple(parsestream(sql, encoding))
-
-
-      def parsestream(stream, encoding=None):
-          stack = engine.FilterStack()
-          return stack.run(stream, encoding)
-
-
-      def split(sql, encoding=None, strip_semicolon: bool = False):
-          stack = engine.FilterStack(strip_semicolon=strip_semicolon)
-          return list(stack.run(sql, encoding))
-
-      """,
-    ]
+    let files = Self.engine
     let parameter = try #require(
       MechanicalSignature.Parameter(declaration: "strip_semicolon: bool = False", keywordOnly: true)
     )
@@ -208,5 +211,32 @@ import Testing
     #expect(behaviour.intent?.symbols == ["chunked"])
     #expect(behaviour.goal.contains("make `chunked` in sizes/core.py use `strict`"))
     #expect(outcome.toolChanges["s1.1"] == nil)
+  }
+
+  @Test func aPlannersSignatureSubtaskIsThreadedByToolBesideItsOtherSubtasks() throws {
+    let lookup = RepoContextLookup(context: RepoContext(files: Self.engine))
+    let patterns = try TaskIntentPatterns.load(file: TaskIntentPatternsTests.shipped)
+    let plan = Plan(
+      subtasks: [
+        Subtask(
+          id: "s1", kind: .migration,
+          goal: "Add a keyword-only parameter `strip_semicolon: bool = False` to `pkg.parse` and "
+            + "`pkg.parsestream`, passed on to the filter stack.",
+          files: ["pkg/__init__.py"], difficulty: 2,
+          intent: ChangeIntent(action: .signature, symbols: ["parse", "FilterStack"])),
+        Subtask(
+          id: "s2", kind: .migration, goal: "Add a --strip-semicolon flag to the CLI.",
+          files: ["pkg/cli.py"], dependsOn: ["s1"], difficulty: 2,
+          intent: ChangeIntent(action: .feature)),
+      ], origin: .planner)
+    let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
+    // The planner's intent had no parameter: it is read from the goal; the class it listed is
+    // not a function and is left out; the CLI part stays a model's, after the tool's.
+    #expect(outcome.plan.subtasks.map(\.id) == ["s1", "s2"])
+    let change = try #require(outcome.toolChanges["s1"]?.first)
+    #expect(
+      change.new?.contains("def parsestream(stream, encoding=None, *, strip_semicolon") == true)
+    #expect(change.new?.contains("engine.FilterStack(strip_semicolon=strip_semicolon)") == true)
+    #expect(outcome.plan.subtasks[1].dependsOn == ["s1"])
   }
 }
