@@ -46,12 +46,15 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
   package var parameter: String?
   /// Whether that parameter is keyword-only.
   package var keywordOnly: Bool?
+  /// Whether the new parameter also goes to every function that calls the named ones, passed on
+  /// ("… and thread it through its callers").
+  package var throughCallers: Bool?
 
   /// Creates an intent.
   package init(
     action: Action, symbols: [String] = [], from: String? = nil, to: String? = nil,
     module: String? = nil, otherBases: [String]? = nil, exportedAs: String? = nil,
-    parameter: String? = nil, keywordOnly: Bool? = nil
+    parameter: String? = nil, keywordOnly: Bool? = nil, throughCallers: Bool? = nil
   ) {
     self.action = action
     self.symbols = symbols
@@ -62,6 +65,7 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
     self.exportedAs = exportedAs
     self.parameter = parameter
     self.keywordOnly = keywordOnly
+    self.throughCallers = throughCallers
   }
 
   /// Reads the planner's `action`, `symbols`, `from` and `to` keys of one sub-task object; `nil`

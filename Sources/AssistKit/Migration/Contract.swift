@@ -54,7 +54,8 @@ package struct Contract: Sendable, Equatable, Codable {
       let baseHome = intent.from.flatMap { lookup.definitions(of: $0).first { $0.topLevel }?.path }
       var contract = Contract(
         action: .exception, oldName: intent.from, newName: type,
-        module: existing ?? intent.module ?? baseHome
+        module: existing ?? intent.module.map { placed($0, raising: intent.from, lookup: lookup) }
+          ?? baseHome
           ?? newModule(near: intent.symbols, lookup: lookup))
       contract.otherBases = intent.otherBases.flatMap { $0.isEmpty ? nil : $0 }
       contract.exportModule = exportModule(of: intent.exportedAs, name: type, lookup: lookup)
@@ -159,6 +160,24 @@ package struct Contract: Sendable, Equatable, Codable {
     else { return nil }
     let path = parts.joined(separator: "/") + "/__init__.py"
     return lookup.text(of: path) == nil ? nil : path
+  }
+
+  /// A bare file name the task gave ("a new errors.py") inside the one package whose code raises
+  /// `base`, when the root has no such file: the class belongs to the package, not beside it.
+  static func placed(_ module: String, raising base: String?, lookup: any DefinitionLookup)
+    -> String
+  {
+    guard !module.contains("/"), lookup.text(of: module) == nil, let base else { return module }
+    let packages = Set(
+      lookup.mentions(of: base).keys.compactMap { path -> String? in
+        guard path.hasSuffix(".py"), !lookup.isTest(path),
+          let top = path.split(separator: "/").first, path.contains("/"),
+          lookup.text(of: "\(top)/__init__.py") != nil
+        else { return nil }
+        return String(top)
+      })
+    guard packages.count == 1, let package = packages.first else { return module }
+    return package + "/" + module
   }
 
   /// `errors.py` next to the module that defines the first symbol (or at the root).

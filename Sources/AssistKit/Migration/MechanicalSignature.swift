@@ -173,6 +173,45 @@ package enum MechanicalSignature {
     return names
   }
 
+  /// The module-level functions outside tests whose bodies call one of `names`, in file order:
+  /// the callers a parameter is threaded through.
+  package static func callers(of names: [String], lookup: any DefinitionLookup) -> [String] {
+    var found: [String] = []
+    let named = Set(names)
+    for name in names {
+      for (path, numbers) in lookup.mentions(of: name).sorted(by: { $0.key < $1.key })
+      where path.hasSuffix(".py") && !lookup.isTest(path) {
+        guard let text = lookup.text(of: path) else { continue }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let source = Array(text)
+        let starts = lineStarts(source)
+        for number in numbers {
+          // The nearest line above at column 0 that is not a signature's closing bracket.
+          var index = number - 1
+          while index > 0,
+            lines[index].first.map({ $0 == " " || $0 == "\t" || $0 == ")" || $0 == "#" }) ?? true
+          {
+            index -= 1
+          }
+          var header = lines[index]
+          if header.hasPrefix("async ") { header = header.dropFirst(6) }
+          guard header.hasPrefix("def ") else { continue }
+          let caller = String(header.dropFirst(4).prefix { IdentifierWords.isWordCharacter($0) })
+          guard !named.contains(caller), !found.contains(caller),
+            let home = lookup.definitions(of: caller).first(where: {
+              $0.topLevel && $0.path == path && $0.firstLine == index + 1 && $0.lastLine >= number
+            })
+          else { continue }
+          let end = home.lastLine < starts.count ? starts[home.lastLine] : source.count
+          if calls(in: source, from: starts[index], to: end).contains(where: { $0.name == name }) {
+            found.append(caller)
+          }
+        }
+      }
+    }
+    return found
+  }
+
   /// Whether `callee` (a function, or a class through its `__init__`) already declares `name`.
   static func takes(_ name: String, callee: String, lookup: any DefinitionLookup) -> Bool {
     // Only module-level callees: a method named like it on another class says nothing.

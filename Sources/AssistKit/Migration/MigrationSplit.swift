@@ -25,6 +25,7 @@ package struct MigrationSplit: Sendable {
     intent.to = intent.to ?? read.to
     intent.parameter = intent.parameter ?? read.parameter
     intent.keywordOnly = intent.keywordOnly ?? read.keywordOnly
+    intent.throughCallers = intent.throughCallers ?? read.throughCallers
     if intent.symbols.isEmpty { intent.symbols = read.symbols }
     return intent
   }
@@ -189,8 +190,11 @@ package struct MigrationSplit: Sendable {
       let parameter = MechanicalSignature.Parameter(
         declaration: declared, keywordOnly: intent.keywordOnly ?? false)
     else { return nil }
-    let functions = MechanicalSignature.functions(
+    var functions = MechanicalSignature.functions(
       namedIn: subtask.goal, first: first, also: intent.symbols, lookup: lookup)
+    if intent.throughCallers == true {
+      functions += MechanicalSignature.callers(of: functions, lookup: lookup)
+    }
     guard
       case .threaded(let threading) = MechanicalSignature.thread(
         parameter, through: functions, lookup: lookup)

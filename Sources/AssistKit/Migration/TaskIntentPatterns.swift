@@ -92,7 +92,8 @@ package struct TaskIntentPatterns: Sendable {
         action: entry.action, symbols: symbols, from: group("from"), to: group("to"),
         module: group("module"), otherBases: entry.action == .exception ? also.map { [$0] } : nil,
         exportedAs: group("export"), parameter: group("param"),
-        keywordOnly: entry.action == .signature ? group("kwonly") != nil : nil)
+        keywordOnly: entry.action == .signature ? group("kwonly") != nil : nil,
+        throughCallers: entry.action == .signature ? group("callers") != nil : nil)
     }
     return nil
   }

@@ -239,4 +239,26 @@ import Testing
     #expect(change.new?.contains("engine.FilterStack(strip_semicolon=strip_semicolon)") == true)
     #expect(outcome.plan.subtasks[1].dependsOn == ["s1"])
   }
+
+  @Test func aParameterThreadedThroughItsCallersReachesTheFunctionsThatCallIt() throws {
+    let lookup = RepoContextLookup(context: RepoContext(files: Self.sizes))
+    #expect(MechanicalSignature.callers(of: ["chunked"], lookup: lookup) == ["windowed", "pages"])
+    let patterns = try TaskIntentPatterns.load(file: TaskIntentPatternsTests.shipped)
+    let task =
+      "Add a keyword-only `strict=False` to `chunked` and thread it through its two callers"
+    #expect(patterns.intent(of: task)?.throughCallers == true)
+    #expect(
+      patterns.intent(of: "Add a keyword-only `strict=False` to `chunked`")?.throughCallers == false
+    )
+    let plan = try #require(Coordinator.toolPlan(task: task, patterns: patterns, lookup: lookup))
+    let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
+    let changed = Dictionary(
+      uniqueKeysWithValues: (outcome.toolChanges["s1"] ?? []).map { ($0.path, $0.new ?? "") })
+    #expect(changed["sizes/extra.py"]?.contains("chunked(items, size, strict=strict)") == true)
+    #expect(
+      changed["sizes/report.py"]?.contains("def pages(lines, per_page=10, *, strict=False)") == true
+    )
+    #expect(outcome.plan.subtasks.map(\.id) == ["s1", "s1.1"])
+    #expect(outcome.plan.subtasks[1].intent?.symbols == ["chunked"])
+  }
 }

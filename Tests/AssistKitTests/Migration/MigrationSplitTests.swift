@@ -11,12 +11,13 @@ import Testing
     let plan = Plan(
       subtasks: [
         Subtask(
-          id: "s1", kind: .migration, goal: "Add strict=False to chunked", files: ["pkg/core.py"],
+          id: "s1", kind: .migration, goal: "Give chunked a strict flag", files: ["pkg/core.py"],
           intent: ChangeIntent(action: .signature, symbols: ["chunked"]))
       ], origin: .planner)
     let outcome = MigrationSplit(lookup: Self.lookup).expand(plan)
     #expect(outcome.toolChanges.isEmpty)
-    // The definition's file first; re-exports, imports, tests and docs are not parts of it.
+    // With no parameter the tool can read, the definition's file first; re-exports, imports,
+    // tests and docs are not parts of it.
     #expect(
       outcome.plan.subtasks.map(\.files) == [["pkg/core.py"], ["pkg/extra.py"], ["pkg/report.py"]])
     #expect(outcome.plan.subtasks.map(\.id) == ["s1.1", "s1.2", "s1.3"])
@@ -90,6 +91,24 @@ import Testing
       Coordinator.toolPlan(
         task: "Introduce SizeError(KeyError) in pkg/errors.py and raise it in every lookup",
         patterns: patterns, lookup: lookup) == nil)
+  }
+
+  @Test func aBareNewModuleNameGoesIntoThePackageThatRaisesTheBase() throws {
+    let patterns = try TaskIntentPatterns.load(file: projectRoot + "/share/task-intents.yaml")
+    let intent = try #require(
+      patterns.intent(
+        of:
+          "Introduce `InvalidSizeError(ValueError)` in a new errors.py and raise it in six size checks"
+      ))
+    #expect(intent.module == "errors.py")
+    let contract = try #require(Contract.decide(for: intent, lookup: Self.lookup))
+    #expect(contract.module == "pkg/errors.py")
+    #expect(contract.importLine == "from pkg.errors import InvalidSizeError")
+    // A path with a folder, or a file the root already has, is taken as written.
+    var files = PythonPackageFixture.files
+    files["errors.py"] = "class Base(Exception):\n    pass\n"
+    let rooted = RepoContextLookup(context: RepoContext(files: files))
+    #expect(Contract.decide(for: intent, lookup: rooted)?.module == "errors.py")
   }
 
   @Test func aNewExceptionWithTwoBasesIsWrittenByToolAndReExportedByThePackage() throws {
