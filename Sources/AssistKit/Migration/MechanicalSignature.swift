@@ -220,11 +220,7 @@ package enum MechanicalSignature {
       let source = Array(text)
       let starts = lineStarts(source)
       guard definition.firstLine - 1 < starts.count else { continue }
-      let from = starts[definition.firstLine - 1]
-      if let open = signatureOpen(of: callee, in: source, from: from),
-        let list = arguments(in: source, open: open),
-        list.items.contains(where: { parameterName(String(source[$0])) == name })
-      {
+      if declares(name, function: callee, in: source, from: starts[definition.firstLine - 1]) {
         return true
       }
       // A class: its `__init__` inside the class's lines.
@@ -233,10 +229,7 @@ package enum MechanicalSignature {
           && $0.lastLine <= definition.lastLine
       }
       for method in inits where method.firstLine - 1 < starts.count {
-        if let open = signatureOpen(of: "__init__", in: source, from: starts[method.firstLine - 1]),
-          let list = arguments(in: source, open: open),
-          list.items.contains(where: { parameterName(String(source[$0])) == name })
-        {
+        if declares(name, function: "__init__", in: source, from: starts[method.firstLine - 1]) {
           return true
         }
       }
@@ -245,6 +238,15 @@ package enum MechanicalSignature {
   }
 
   // MARK: - Reading Python text
+
+  /// Whether the `def function(` at or after `from` declares a parameter `name`.
+  static func declares(_ name: String, function: String, in source: [Character], from: Int) -> Bool
+  {
+    guard let open = signatureOpen(of: function, in: source, from: from),
+      let list = arguments(in: source, open: open)
+    else { return false }
+    return list.items.contains { parameterName(String(source[$0])) == name }
+  }
 
   /// A bracketed list's comma-separated items (offset ranges, top level only) and its `)`.
   struct ItemList {
