@@ -22,6 +22,10 @@ package protocol CandidateVerifying: Sendable {
   /// The proposal's own verification: every accepted change together, before and after, for the
   /// proposal and its commit trailer (`Assist-Verified`); `nil` when the tests could not run.
   func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary?
+  /// The same verifier judging a fix by the failing tests about `names` only: a candidate that
+  /// makes those pass and breaks nothing passes though others still fail. `nil` when it cannot
+  /// tell the tests apart by function (a verifier that does not ask for a fix).
+  func judging(only names: Set<String>) -> (any CandidateVerifying)?
 }
 
 extension CandidateVerifying {
@@ -29,6 +33,7 @@ extension CandidateVerifying {
   package func baselineNotice() async -> String? { nil }
   package func limited(to limit: Duration) -> any CandidateVerifying { self }
   package func summary(of changes: [EditApplier.FileChange]) async -> VerificationSummary? { nil }
+  package func judging(only names: Set<String>) -> (any CandidateVerifying)? { nil }
 }
 
 /// What the tests said about a candidate.

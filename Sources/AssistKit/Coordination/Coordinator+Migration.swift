@@ -6,11 +6,82 @@ internal import Foundation
 extension Coordinator {
   /// A one-sub-task plan made by tool when `task` matches a task-intent pattern whose old name is
   /// defined in the repository; `nil` leaves planning to the planner.
+  ///
+  /// A task that goes on to ask for more ("…; add a `--strip-semicolon` flag to the command-line
+  /// tool; add a test in tests/test_parse.py") is planned by tool when its longest head is: the
+  /// head as the tool's sub-task, then one model sub-task per part after it, each starting from
+  /// the tool's result. A part whose files cannot be found leaves the task to the planner rather
+  /// than being dropped.
   package static func toolPlan(
     task: String, patterns: TaskIntentPatterns, lookup: any DefinitionLookup
   )
     -> Plan?
   {
+    for (head, followOns) in patterns.headsAndFollowOns(of: task) {
+      guard var plan = headPlan(task: head, patterns: patterns, lookup: lookup) else { continue }
+      for (index, part) in followOns.enumerated() {
+        let files = followOnFiles(part, lookup: lookup)
+        guard !files.isEmpty else { return nil }
+        plan.subtasks.append(
+          Subtask(
+            id: "s\(index + 2)", kind: .migration,
+            goal: "\(part)\n\nThis is one part of the task; done before it, by tool: \(head)",
+            files: files, dependsOn: ["s1"], difficulty: 2,
+            intent: ChangeIntent(action: .feature)))
+      }
+      return plan
+    }
+    // A task that asks for more than its head is never reduced to what one pattern reads.
+    guard patterns.headsAndFollowOns(of: task).isEmpty else { return nil }
+    return headPlan(task: task, patterns: patterns, lookup: lookup)
+  }
+
+  /// The files a follow-on part changes: the paths it names (a new one included), else the code
+  /// files holding the nearest sibling of a new name it gives in backticks (`--strip-semicolon`
+  /// goes where `--strip-comments` is), else the code files defining or calling what it names.
+  package static func followOnFiles(_ part: String, lookup: any DefinitionLookup) -> [String] {
+    let known = Set(lookup.paths)
+    let tokens = part.split { $0.isWhitespace || "`'\",;:()".contains($0) }
+      .map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+    let named = tokens.filter { token in
+      known.contains(token)
+        || (token.contains("/") && !(token as NSString).pathExtension.isEmpty
+          && !token.hasPrefix("-"))
+    }
+    if !named.isEmpty { return Array(Set(named)).sorted() }
+    let isCode = { (path: String) in
+      !lookup.isTest(path) && !SiteFinder.isDocumentation(path)
+    }
+    let literals = part.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+      .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    for literal in literals where !literal.isEmpty {
+      guard lookup.paths.allSatisfy({ !(lookup.text(of: $0) ?? "").contains(literal) }) else {
+        continue
+      }
+      // Prefixes that end just after a separator, longest first: `--strip-` for `--strip-x`.
+      let characters = Array(literal)
+      let ends = characters.indices.filter { "-_.".contains(characters[$0]) }.map { $0 + 1 }
+      for end in ends.reversed() where end >= 4 && end < characters.count {
+        let prefix = String(characters[..<end])
+        let holders = lookup.paths.filter {
+          isCode($0) && (lookup.text(of: $0) ?? "").contains(prefix)
+        }
+        if !holders.isEmpty { return holders.sorted() }
+      }
+    }
+    var defining: [String] = []
+    for token in Set(tokens) where IdentifierWords.isIdentifier(token) && token.count > 2 {
+      for definition in lookup.definitions(of: token) where isCode(definition.path) {
+        defining.append(definition.path)
+      }
+    }
+    return Array(Set(defining)).sorted()
+  }
+
+  /// The tool's one-sub-task plan of `task` (no follow-on parts), or `nil`.
+  private static func headPlan(
+    task: String, patterns: TaskIntentPatterns, lookup: any DefinitionLookup
+  ) -> Plan? {
     guard let intent = patterns.intent(of: task),
       let contract = Contract.decide(for: intent, lookup: lookup)
     else { return nil }

@@ -219,6 +219,8 @@ package struct SubAgent: Sendable {
     var testFailure: String?
     var messages = setup.messages
     var prior: [EditApplier.FileChange] = inputs.dependencyChanges
+    // Functions of a multi-function fix already fixed in an earlier round (``keepHalf``).
+    var kept: [EditApplier.FileChange] = []
     // Focused samples on the first tier are cheap (a few hundred tokens): take a few more there.
     let rounds = inputs.reflections + (focus != nil && step == 0 ? FunctionFocus.extraSamples : 0)
     for round in 0...rounds {
@@ -358,6 +360,31 @@ package struct SubAgent: Sendable {
             .attemptFinished(
               subtask: inputs.subtask.id, tier: tier.name, round: round,
               outcome: "tests: \(summary)", accepted: false))
+          if let current = focus,
+            let half = await keepHalf(
+              of: reply, focus: current, others: inputs.dependencyChanges + kept)
+          {
+            kept =
+              kept.filter { old in !half.changes.contains { $0.path == old.path } }
+              + half.changes
+            (focus, format) = (half.remaining, half.remaining)
+            focusedBaseline = await verifier.baselineFailure(focusedOn: half.remaining.names)
+            let fixed = half.kept.map { "`\($0)`" }.joined(separator: ", ")
+            let left = half.remaining.names.map { "`\($0)`" }.joined(separator: ", ")
+            events(
+              .notice(
+                "\(inputs.subtask.id): kept the fix of \(fixed) (its tests pass on their own); asking for \(left) only"
+              ))
+            messages[1] = .user(
+              try focusedPrompt(
+                inputs, focus: half.remaining, baseline: focusedBaseline,
+                escalatedFrom: escalatedFrom,
+                previous: Self.refusalNote(
+                  "An earlier answer fixed \(fixed); that fix is kept. What it did to \(left) "
+                    + "did not fix the test.")))
+            prior = inputs.dependencyChanges + kept
+            continue
+          }
           if let focus {
             let failing = FailureExcerpt.assertions(
               feedback, mentioning: focus.names, budget: 900)
@@ -370,7 +397,7 @@ package struct SubAgent: Sendable {
           } else {
             messages += [ChatMessage.assistant(reply), ChatMessage.user(feedback)]
           }
-          prior = inputs.dependencyChanges
+          prior = inputs.dependencyChanges + kept
           let next = retryRound.next(
             duplicate: attempt.duplicate == true, parsedNothing: false, refusal: attempt.detail,
             round: round)

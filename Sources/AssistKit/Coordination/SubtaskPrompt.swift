@@ -137,8 +137,12 @@ struct SubtaskPrompt: Sendable {
       earlier = "A smaller model tried this and failed: \(escalatedFrom)\n\n"
     }
     func language(_ path: String) -> String { SourceLanguage(path: path)?.rawValue ?? "" }
-    let functions = focus.targets.map {
-      "The function `\($0.extent.name)` in \($0.path):\n\n```\(language($0.path))\n\($0.shown)```\n"
+    // A method comes with its class's outline: the attributes it may use, the methods beside it.
+    let functions = focus.targets.map { target in
+      let outline = ClassOutline.enclosing(target.extent, in: target.content, path: target.path)
+      return "The function `\(target.extent.name)` in \(target.path):\n\n"
+        + "```\(language(target.path))\n\(target.shown)```\n"
+        + (outline.map { $0.sentence + "\n" } ?? "")
     }
     // `name`, `path`, `language` and `source` (the first function) serve templates of one function.
     return try prompts.render(

@@ -87,6 +87,13 @@ package struct TestVerification: CandidateVerifying {
     return quick
   }
 
+  package func judging(only names: Set<String>) -> (any CandidateVerifying)? {
+    guard requiresProgress, !taskNames.isEmpty, !names.isEmpty else { return nil }
+    var narrowed = self
+    narrowed.taskNames = names
+    return narrowed
+  }
+
   /// Says so when the whole suite timed out on the base commit: candidates then get the
   /// baseline's hung-suite limit, which is wrong for a suite that is merely slow.
   package func baselineNotice() async -> String? {

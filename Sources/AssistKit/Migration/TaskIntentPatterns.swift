@@ -13,9 +13,14 @@ package struct TaskIntentPatterns: Sendable {
 
   /// The patterns, in file order (the first match wins).
   package var entries: [Entry]
+  /// Where a task goes on to ask for more after a part a tool may do (`follow-on` in the file).
+  package var followOn: String?
 
   /// Creates patterns from entries.
-  package init(entries: [Entry] = []) { self.entries = entries }
+  package init(entries: [Entry] = [], followOn: String? = nil) {
+    self.entries = entries
+    self.followOn = followOn
+  }
 
   /// The file's path inside an install.
   package static func defaultFile(paths: AssistPaths) -> String {
@@ -39,6 +44,10 @@ package struct TaskIntentPatterns: Sendable {
     guard case .sequence(let items, _) = list else {
       throw reader.error("intents", "'intents' must be a list of {action, pattern}")
     }
+    let followOn = try reader.string("follow-on")
+    if let followOn, (try? NSRegularExpression(pattern: followOn, options: [])) == nil {
+      throw reader.error("follow-on", "'follow-on' must be a valid regular expression")
+    }
     var entries: [Entry] = []
     for item in items {
       var entry = try YAMLReader(item, file: file, context: "a task intent")
@@ -54,7 +63,32 @@ package struct TaskIntentPatterns: Sendable {
       }
       entries.append(Entry(action: action, pattern: pattern))
     }
-    return TaskIntentPatterns(entries: entries)
+    return TaskIntentPatterns(entries: entries, followOn: followOn)
+  }
+
+  /// The ways to cut `task` into a head and the parts that follow it, longest head first: one
+  /// per `follow-on` boundary ("…; add a flag …; add a test …" gives two). Empty when the task
+  /// has no such boundary.
+  package func headsAndFollowOns(of task: String) -> [(head: String, followOns: [String])] {
+    let text = task.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let followOn,
+      let regex = try? NSRegularExpression(pattern: followOn, options: [.caseInsensitive])
+    else { return [] }
+    let cuts = regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+      Range($0.range, in: text)
+    }
+    guard !cuts.isEmpty else { return [] }
+    // The pieces after each boundary, each without its separator.
+    let ends = cuts.map(\.upperBound)
+    let pieces = ends.indices.map { index in
+      String(
+        text[ends[index]..<(index + 1 < cuts.count ? cuts[index + 1].lowerBound : text.endIndex)]
+      )
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    return cuts.indices.reversed().map { index in
+      (String(text[..<cuts[index].lowerBound]), Array(pieces[index...]))
+    }
   }
 
   /// Whether any pattern of `action` matches `task`, whichever pattern would match first ("add a
