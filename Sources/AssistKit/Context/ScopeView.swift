@@ -49,11 +49,17 @@ package struct ScopeView: Sendable {
         view.notShown.append(path)
         continue
       }
-      let focus = places.filter { $0.path == path }.compactMap { context.definition(of: $0) }
+      var focus = places.filter { $0.path == path }.compactMap { context.definition(of: $0) }
       if focus.isEmpty, RepoContext.estimatedTokens(content) <= share {
         blocks.append(context.render(files: [path], budget: share).text)
         view.wholeFiles.append(path)
         continue
+      }
+      // No place in a large file (a test to add, a flag to register): its last top-level
+      // definition, where new code usually goes, with the imports, so an edit has lines to
+      // anchor on and an example to follow.
+      if focus.isEmpty, let last = context.index.outline(path).last(where: { $0.scope == nil }) {
+        focus = [last]
       }
       if focus.isEmpty {
         let names = context.index.outline(path).map { "\($0.name) \($0.startLine)–\($0.endLine)" }
