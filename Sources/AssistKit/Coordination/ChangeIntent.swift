@@ -49,12 +49,16 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
   /// Whether the new parameter also goes to every function that calls the named ones, passed on
   /// ("… and thread it through its callers").
   package var throughCallers: Bool?
+  /// The file whose end the new code goes to (a test added to a test file the task names): the
+  /// sub-agent then writes only the new code (``AppendFormat``).
+  package var appendsTo: String?
 
   /// Creates an intent.
   package init(
     action: Action, symbols: [String] = [], from: String? = nil, to: String? = nil,
     module: String? = nil, otherBases: [String]? = nil, exportedAs: String? = nil,
-    parameter: String? = nil, keywordOnly: Bool? = nil, throughCallers: Bool? = nil
+    parameter: String? = nil, keywordOnly: Bool? = nil, throughCallers: Bool? = nil,
+    appendsTo: String? = nil
   ) {
     self.action = action
     self.symbols = symbols
@@ -66,6 +70,7 @@ package struct ChangeIntent: Sendable, Equatable, Codable {
     self.parameter = parameter
     self.keywordOnly = keywordOnly
     self.throughCallers = throughCallers
+    self.appendsTo = appendsTo
   }
 
   /// Reads the planner's `action`, `symbols`, `from` and `to` keys of one sub-task object; `nil`

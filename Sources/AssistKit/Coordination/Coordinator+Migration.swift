@@ -22,12 +22,16 @@ extension Coordinator {
       for (index, part) in followOns.enumerated() {
         let files = followOnFiles(part, lookup: lookup)
         guard !files.isEmpty else { return nil }
+        // New tests go at the end of the one existing test file the part names.
+        let appendsTo =
+          files.count == 1 && lookup.isTest(files[0]) && lookup.text(of: files[0]) != nil
+          ? files[0] : nil
         plan.subtasks.append(
           Subtask(
             id: "s\(index + 2)", kind: .migration,
             goal: "\(part)\n\nThis is one part of the task; done before it, by tool: \(head)",
             files: files, dependsOn: ["s1"], difficulty: 2,
-            intent: ChangeIntent(action: .feature)))
+            intent: ChangeIntent(action: .feature, appendsTo: appendsTo)))
       }
       return plan
     }

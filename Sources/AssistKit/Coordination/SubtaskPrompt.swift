@@ -88,20 +88,33 @@ struct SubtaskPrompt: Sendable {
         ?? baseline.flatMap {
           FunctionFocus.choose(failure: $0, scope: scope, files: current, isTest: isTest)
         }).flatMap { FunctionFocus.fits($0, budget: budget) ? $0 : nil }
+    // New code for the end of a named file: written alone, nothing quoted (``AppendFormat``).
+    let appended: AppendFormat? =
+      isAnalysis
+      ? nil
+      : inputs.subtask.intent?.appendsTo.flatMap { path in
+        scope.contains(path)
+          ? (current[path] ?? nil).map {
+            AppendFormat(
+              path: path, content: $0,
+              purpose: inputs.subtask.goal.split(separator: "\n").first.map(String.init))
+          } : nil
+      }
+    if appended != nil { focus = nil }
     // Asked to "fix the bug" only when the plan says so or, with no plan, the tests fail before.
     focus?.fixes = inputs.subtask.intent.map { $0.action == .fix } ?? (baseline != nil)
     let view = view(tier: tier, scope: scope, padding: 0, baseline: baseline)
     let sliced: SliceFormat? =
-      isAnalysis || focus != nil || !view.isSliced
+      isAnalysis || focus != nil || appended != nil || !view.isSliced
       ? nil : SliceFormat(slices: view.slices, files: current.compactMapValues { $0 })
     let formatName =
       isAnalysis
       ? nil
-      : focus?.name ?? sliced?.name
+      : appended?.name ?? focus?.name ?? sliced?.name
         ?? formatChoice.format(
           agent: inputs.agent.editFormat, tier: tier, largestFileLines: largest)
     let format: (any EditFormat)? =
-      focus ?? sliced ?? formatName.flatMap { EditFormats.standard[$0] }
+      appended ?? focus ?? sliced ?? formatName.flatMap { EditFormats.standard[$0] }
     return Shape(
       scope: scope, current: current, focus: focus, view: view, formatName: formatName,
       format: format)

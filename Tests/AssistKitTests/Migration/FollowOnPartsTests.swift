@@ -49,6 +49,9 @@ import Testing
     #expect(plan.subtasks[1].files == ["pkg/cli.py"])
     #expect(plan.subtasks[1].goal.hasPrefix("add a `--strip-semicolon` flag"))
     #expect(plan.subtasks[2].files == ["tests/test_parse.py"])
+    // The test goes at the end of the test file it names; the flag goes into existing code.
+    #expect(plan.subtasks[2].intent?.appendsTo == "tests/test_parse.py")
+    #expect(plan.subtasks[1].intent?.appendsTo == nil)
     #expect(
       plan.subtasks[1...].allSatisfy { $0.dependsOn == ["s1"] && $0.intent?.action == .feature })
     let outcome = MigrationSplit(lookup: lookup, patterns: patterns).expand(plan)
@@ -68,6 +71,8 @@ import Testing
     #expect(plan.subtasks.map(\.id) == ["s1", "s2"])
     #expect(plan.subtasks[0].intent?.from == "parsestream")
     #expect(plan.subtasks[1].files == ["tests/test_stream.py"])
+    // A new test file is written whole, not appended to.
+    #expect(plan.subtasks[1].intent?.appendsTo == nil)
   }
 
   @Test func aFollowOnPartWithNoFileToChangeLeavesTheTaskToThePlanner() throws {
