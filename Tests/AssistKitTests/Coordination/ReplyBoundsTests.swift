@@ -34,4 +34,22 @@ import Testing
     let plain = ReplyBounds(format: nil, sliceBytes: 0, defaultPath: nil)
     #expect(plain.check == nil)
   }
+
+  @Test func aReplyStuckRepeatingABlockIsCutOffAndOrdinaryCodeIsNot() throws {
+    let block = [
+      "    assert len(p) == 3", "    assert len(p[0].tokens) == 3",
+      "    assert p[0].tokens[0].ttype == T.Operator", "    assert p[0].tokens[1].ttype == T.Name",
+      "    assert p[0].tokens[2].ttype == T.Name",
+    ]
+    let head = "```python\ndef test_strip():\n    p = parse('select 1;')\n"
+    let stuck = head + Array(repeating: block, count: 5).joined().joined(separator: "\n") + "\n"
+    let check = try #require(
+      ReplyBounds(format: WholeFileFormat(), sliceBytes: 100, defaultPath: "t.py").check)
+    #expect(check(stuck) == "the reply repeats the same 5 line(s) 5 times in a row")
+    // Three repeats, or a short run of one line, is code that may well be meant.
+    let thrice = head + Array(repeating: block, count: 3).joined().joined(separator: "\n") + "\n"
+    #expect(check(thrice) == nil)
+    let table = head + Array(repeating: "    0,", count: 12).joined(separator: "\n") + "\n"
+    #expect(check(table) == nil)
+  }
 }
