@@ -42,7 +42,7 @@ extension Coordinator {
 
   /// The files a follow-on part changes: the paths it names (a new one included), else the code
   /// files holding the nearest sibling of a new name it gives in backticks (`--strip-semicolon`
-  /// goes where `--strip-comments` is), else the code files defining or calling what it names.
+  /// goes where `--strip-comments` is), else the code files defining what it names.
   package static func followOnFiles(_ part: String, lookup: any DefinitionLookup) -> [String] {
     let known = Set(lookup.paths)
     let tokens = part.split { $0.isWhitespace || "`'\",;:()".contains($0) }
