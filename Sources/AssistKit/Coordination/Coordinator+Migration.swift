@@ -17,7 +17,8 @@ extension Coordinator {
   )
     -> Plan?
   {
-    for (head, followOns) in patterns.headsAndFollowOns(of: task) {
+    let cuts = patterns.headsAndFollowOns(of: task)
+    for (head, followOns) in cuts {
       guard var plan = headPlan(task: head, patterns: patterns, lookup: lookup) else { continue }
       for (index, part) in followOns.enumerated() {
         let files = followOnFiles(part, lookup: lookup)
@@ -36,7 +37,7 @@ extension Coordinator {
       return plan
     }
     // A task that asks for more than its head is never reduced to what one pattern reads.
-    guard patterns.headsAndFollowOns(of: task).isEmpty else { return nil }
+    guard cuts.isEmpty else { return nil }
     return headPlan(task: task, patterns: patterns, lookup: lookup)
   }
 

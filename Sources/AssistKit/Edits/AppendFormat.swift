@@ -39,10 +39,8 @@ package struct AppendFormat: EditFormat {
     while body.hasSuffix("\n") { body.removeLast() }
     // A definition the file already has, sent again, would be a second copy of it.
     let language = SourceLanguage(path: path)
-    let existing = Self.definedNames(in: content, language: language)
-    if let again = Self.definedNames(in: body, language: language).intersection(existing).sorted()
-      .first
-    {
+    let existing = topLevelNames(in: content)
+    if let again = topLevelNames(in: body).intersection(existing).sorted().first {
       throw EditParseError(
         format: name, line: block.line,
         reason: "`\(again)` is already defined in \(path): send only new code, with a new name")
@@ -54,19 +52,9 @@ package struct AppendFormat: EditFormat {
     return [FileEdit(path: path, change: .write(base + gap + body + "\n"))]
   }
 
-  /// Names that `text` defines at its top level (`def x`, `class x`, `function x`).
-  static func definedNames(in text: String, language: SourceLanguage?) -> Set<String> {
-    var names = Set<String>()
-    for line in text.split(separator: "\n") where !(line.first?.isWhitespace ?? true) {
-      var rest = line[...]
-      for prefix in ["async ", "export "] where rest.hasPrefix(prefix) {
-        rest = rest.dropFirst(prefix.count)
-      }
-      for keyword in ["def ", "class ", "function "] where rest.hasPrefix(keyword) {
-        let name = rest.dropFirst(keyword.count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-        if !name.isEmpty { names.insert(String(name)) }
-      }
-    }
-    return names
+  /// Names that `text` defines at its top level, read as the index reads a file ctags does not
+  /// know (``FallbackDefinitions``).
+  private func topLevelNames(in text: String) -> Set<String> {
+    Set(FallbackDefinitions.find(in: text, path: path).filter { $0.scope == nil }.map(\.name))
   }
 }

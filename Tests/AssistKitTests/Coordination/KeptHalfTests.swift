@@ -63,14 +63,22 @@ import Testing
 
     """
 
-  @Test func theFunctionAnAnswerFixedIsKeptAndTheNextRoundAsksOnlyForTheOther() async throws {
-    let small = try ScriptedModelServer(replies: [Self.half, Self.rest])
+  /// The task run on text.py with the 0.5B answering `replies` in turn; the 1.5B is never meant
+  /// to be asked.
+  private func run(replies: [String]) async throws -> (
+    report: TaskReport, small: ScriptedModelServer, medium: ScriptedModelServer, log: [String]
+  ) {
+    let small = try ScriptedModelServer(replies: replies)
     let medium = try ScriptedModelServer(replies: ["unused"])
     let harness = try Harness(
       smallURL: small.url, mediumURL: medium.url,
       files: ["text.py": Self.text, "test_text.py": Self.tests])
     let report = try await harness.run(TaskOptions(task: Self.task, singleAgent: true))
-    let log = harness.events.lines.withLock { $0 }
+    return (report, small, medium, harness.events.lines.withLock { $0 })
+  }
+
+  @Test func theFunctionAnAnswerFixedIsKeptAndTheNextRoundAsksOnlyForTheOther() async throws {
+    let (report, small, medium, log) = try await run(replies: [Self.half, Self.rest])
 
     #expect(report.run.status == .proposed, "\(log)")
     let result = try #require(report.results.first)
@@ -95,13 +103,7 @@ import Testing
 
   @Test func anAnswerThatFixesNeitherFunctionKeepsNothing() async throws {
     let wrong = Self.half.replacingOccurrences(of: "sep.join", with: "'-'.join")
-    let small = try ScriptedModelServer(replies: [wrong, Self.half, Self.rest])
-    let medium = try ScriptedModelServer(replies: ["unused"])
-    let harness = try Harness(
-      smallURL: small.url, mediumURL: medium.url,
-      files: ["text.py": Self.text, "test_text.py": Self.tests])
-    let report = try await harness.run(TaskOptions(task: Self.task, singleAgent: true))
-    let log = harness.events.lines.withLock { $0 }
+    let (report, small, _, log) = try await run(replies: [wrong, Self.half, Self.rest])
 
     // The first answer kept nothing; the second kept join_words; the third finished.
     #expect(report.run.status == .proposed, "\(log)")
